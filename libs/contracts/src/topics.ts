@@ -1,0 +1,43 @@
+/**
+ * Kafka topic names of DESIGN.md §3: the public contract other internal services publish to.
+ * `KAFKA_TOPIC_PREFIX` namespaces every topic (tests use it to run beside a live system).
+ */
+export const SERVICES = ['identity', 'membership', 'learning', 'communications'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+const BASE = {
+  commands: 'cohort.batch.commands.v1',
+  results: 'cohort.batch.results.v1',
+  events: 'cohort.batch.events.v1',
+  identityWork: 'cohort.identity.work.v1',
+  membershipWork: 'cohort.membership.work.v1',
+  learningWork: 'cohort.learning.work.v1',
+  communicationsWork: 'cohort.communications.work.v1',
+} as const;
+
+export type TopicKey = keyof typeof BASE;
+export type Topics = { readonly [K in TopicKey]: string };
+
+export function topicsFor(prefix = process.env.KAFKA_TOPIC_PREFIX ?? ''): Topics {
+  return Object.fromEntries(Object.entries(BASE).map(([k, v]) => [k, `${prefix}${v}`])) as unknown as Topics;
+}
+
+/** Topic names with the prefix of this process's environment. */
+export const TOPICS: Topics = topicsFor();
+
+export function workTopic(service: ServiceName, topics: Topics = TOPICS): string {
+  return topics[`${service}Work` as TopicKey];
+}
+
+export function dlqTopic(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+/** Every topic with its partition count, DLQs included: what infra scripts and deploy/ create. */
+export function topicPlan(topics: Topics = TOPICS, partitions = 6): { topic: string; numPartitions: number }[] {
+  const main = Object.entries(topics).map(([key, topic]) => ({
+    topic,
+    numPartitions: key === 'events' ? Math.max(1, Math.ceil(partitions / 2)) : partitions,
+  }));
+  return [...main, ...main.map(({ topic }) => ({ topic: dlqTopic(topic), numPartitions: 1 }))];
+}

@@ -1,0 +1,3 @@
+export * from './infra/infra';
+export { InfraError } from './infra/processes';
+export { createTopics, deleteTopics } from './infra/kafka';
