@@ -1,5 +1,6 @@
 /** Jest: unit specs beside the code, integration specs under test/ on the real broker, store and SMTP. */
-const swc = ['@swc/jest', JSON.parse(require('fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'))];
+const { exclude, ...swcrc } = JSON.parse(require('fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const swc = ['@swc/jest', { ...swcrc, swcrc: false }];
 const moduleNameMapper = {
   '^@cohort/(common|contracts|messaging|auth|testing)$': '<rootDir>/libs/$1/src',
   '^@cohort/(common|contracts|messaging|auth|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
@@ -11,9 +12,9 @@ const shared = {
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
-delete swc[1].exclude;
 
 module.exports = {
+  testTimeout: 120000,
   projects: [
     {
       ...shared,
@@ -26,7 +27,6 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };

@@ -1,3 +1,5 @@
 export * from './infra/infra';
 export { InfraError } from './infra/processes';
 export { createTopics, deleteTopics } from './infra/kafka';
+export * from './harness/kafka-probe';
+export * from './harness/services';

@@ -1,0 +1,4 @@
+import { runService } from '@cohort/common';
+import { CommunicationsModule } from './communications.module';
+
+runService(CommunicationsModule);

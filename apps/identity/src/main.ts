@@ -1,0 +1,4 @@
+import { runService } from '@cohort/common';
+import { IdentityModule } from './identity.module';
+
+runService(IdentityModule);

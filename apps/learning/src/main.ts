@@ -1,0 +1,4 @@
+import { runService } from '@cohort/common';
+import { LearningModule } from './learning.module';
+
+runService(LearningModule);

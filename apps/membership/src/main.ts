@@ -1,0 +1,4 @@
+import { runService } from '@cohort/common';
+import { MembershipModule } from './membership.module';
+
+runService(MembershipModule);

@@ -1,0 +1,4 @@
+import { runService } from '@cohort/common';
+import { OrchestratorModule } from './orchestrator.module';
+
+runService(OrchestratorModule);

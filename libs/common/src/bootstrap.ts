@@ -1,0 +1,45 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { Kafka } from 'kafkajs';
+import { KafkaBatchTransport, KafkaPublisher } from '@cohort/messaging';
+import { SERVICE_CONFIG, ServiceConfig } from './config';
+
+export interface ServiceAppOptions {
+  /** consume the Kafka topics bound with @EventPattern in this app's controllers */
+  consume?: boolean;
+  /** listen on this port instead of the configured one (tests pass 0) */
+  port?: number;
+  partitionsConsumedConcurrently?: number;
+}
+
+/** Creates, wires and starts one service: HTTP API plus the Kafka transport, JSON logs, graceful shutdown. */
+export async function createServiceApp(module: Type<unknown>, options: ServiceAppOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const config = app.get<ServiceConfig>(SERVICE_CONFIG);
+  if (options.consume ?? true) {
+    app.connectMicroservice(
+      {
+        strategy: new KafkaBatchTransport({
+          kafka: app.get(Kafka),
+          groupId: config.kafka.groupId,
+          publisher: app.get(KafkaPublisher),
+          partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
+        }),
+      },
+    );
+    await app.startAllMicroservices();
+  }
+  await app.listen(options.port ?? config.port, config.host);
+  return app;
+}
+
+/** `main.ts` of every service. */
+export function runService(module: Type<unknown>, options: ServiceAppOptions = {}): void {
+  createServiceApp(module, options).catch((err: unknown) => {
+    process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'service failed to start', err: String((err as Error)?.stack ?? err) })}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+export const SERVICE_IDS = ['gateway', 'orchestrator', 'identity', 'membership', 'learning', 'communications'] as const;
+export type ServiceId = (typeof SERVICE_IDS)[number];
+
+/** Default HTTP port of each service on one machine (`COHORT_PORT_BASE` shifts them all). */
+export const DEFAULT_PORTS: Record<ServiceId, number> = {
+  gateway: 3000,
+  orchestrator: 3001,
+  identity: 3002,
+  membership: 3003,
+  learning: 3004,
+  communications: 3005,
+};
+
+const url = z.string().url();
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:19092'),
+  KAFKA_TOPIC_PREFIX: z.string().default(''),
+  MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'a mongodb:// URL').default('mongodb://127.0.0.1:27018/'),
+  MONGO_DB_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('cohort'),
+  JWT_SECRET: z.string().min(8).default('cohort-dev-secret-change-me'),
+  SMTP_URL: url.default('smtp://127.0.0.1:1025'),
+  PUBLIC_URL: url.default('http://127.0.0.1:3000'),
+  IDENTITY_URL: url.optional(),
+  MEMBERSHIP_URL: url.optional(),
+  LEARNING_URL: url.optional(),
+  COMMUNICATIONS_URL: url.optional(),
+  ORCHESTRATOR_URL: url.optional(),
+});
+
+export interface ServiceConfig {
+  service: ServiceId;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  kafka: { brokers: string[]; topicPrefix: string; clientId: string; groupId: string };
+  mongo: { url: string; dbName: string };
+  jwtSecret: string;
+  smtpUrl: string;
+  publicUrl: string;
+  /** base URLs of the other services' small HTTP APIs */
+  urls: Record<Exclude<ServiceId, 'gateway'>, string>;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once at start-up; a bad variable stops the service with its name. */
+export function loadConfig(service: ServiceId, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid environment for ${service}: ${problems}`);
+  }
+  const e = parsed.data;
+  const base = Number(env.COHORT_PORT_BASE ?? 3000) - 3000;
+  const local = (s: ServiceId) => `http://127.0.0.1:${DEFAULT_PORTS[s] + base}`;
+  return {
+    service,
+    port: e.PORT ?? DEFAULT_PORTS[service] + base,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    kafka: {
+      brokers: e.KAFKA_BROKERS.split(',').map((b) => b.trim()),
+      topicPrefix: e.KAFKA_TOPIC_PREFIX,
+      clientId: `cohort-${service}`,
+      groupId: `${e.KAFKA_TOPIC_PREFIX}cohort.${service}`,
+    },
+    mongo: { url: e.MONGO_URL, dbName: `${e.MONGO_DB_PREFIX}_${service}` },
+    jwtSecret: e.JWT_SECRET,
+    smtpUrl: e.SMTP_URL,
+    publicUrl: e.PUBLIC_URL,
+    urls: {
+      orchestrator: e.ORCHESTRATOR_URL ?? local('orchestrator'),
+      identity: e.IDENTITY_URL ?? local('identity'),
+      membership: e.MEMBERSHIP_URL ?? local('membership'),
+      learning: e.LEARNING_URL ?? local('learning'),
+      communications: e.COMMUNICATIONS_URL ?? local('communications'),
+    },
+  };
+}
+
+/** Nest injection token for this process's ServiceConfig. */
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

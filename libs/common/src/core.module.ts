@@ -1,0 +1,53 @@
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { Kafka } from 'kafkajs';
+import { createKafka, KafkaPublisher } from '@cohort/messaging';
+import { loadConfig, SERVICE_CONFIG, ServiceConfig, ServiceId } from './config';
+import { HealthController } from './health/health.controller';
+import { KafkaHealthIndicator } from './health/kafka.health';
+import { MetricsController } from './metrics/metrics.controller';
+
+export interface CoreOptions {
+  /** whether the service owns a database (every service but the gateway) */
+  mongo?: boolean;
+}
+
+/**
+ * What every Cohort service has: validated config, JSON logs, the Kafka client and publisher,
+ * its own database, `GET /health` and `GET /metrics`.
+ */
+@Global()
+@Module({})
+export class CohortCoreModule {
+  static forRoot(service: ServiceId, options: CoreOptions = { mongo: true }): DynamicModule {
+    const config = loadConfig(service);
+    const providers: Provider[] = [
+      { provide: SERVICE_CONFIG, useValue: config },
+      { provide: Kafka, useFactory: (c: ServiceConfig) => createKafka(c.kafka.clientId, c.kafka.brokers), inject: [SERVICE_CONFIG] },
+      { provide: KafkaPublisher, useFactory: (k: Kafka) => new KafkaPublisher(k), inject: [Kafka] },
+      KafkaHealthIndicator,
+    ];
+    return {
+      module: CohortCoreModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            base: { service },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
+            autoLogging: { ignore: (req) => ['/health', '/metrics'].includes(req.url ?? '') },
+          },
+        }),
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        ...(options.mongo
+          ? [MongooseModule.forRoot(config.mongo.url, { dbName: config.mongo.dbName, maxPoolSize: 32, serverSelectionTimeoutMS: 10000 })]
+          : []),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers,
+      exports: [SERVICE_CONFIG, Kafka, KafkaPublisher],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './config';
+export * from './core.module';
+export * from './bootstrap';

@@ -1,0 +1,169 @@
+import { Logger } from '@nestjs/common';
+import { BaseRpcContext, CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import { Counter, Gauge } from 'prom-client';
+import { dlqTopic } from '@cohort/contracts';
+import { InvalidMessageError } from './errors';
+import { HEADER } from './headers';
+import { KafkaPublisher } from './kafka.publisher';
+
+export interface KafkaBatchTransportOptions {
+  kafka: Kafka;
+  groupId: string;
+  publisher: KafkaPublisher;
+  /** partitions processed in parallel by this process */
+  partitionsConsumedConcurrently?: number;
+  /** attempts for a message whose handler throws something other than InvalidMessageError */
+  maxAttempts?: number;
+  sessionTimeoutMs?: number;
+}
+
+/** What a handler gets as the second argument (`@Ctx()`). */
+export class KafkaBatchContext extends BaseRpcContext<[string, KafkaMessage, number, () => Promise<void>]> {
+  get topic(): string {
+    return this.args[0];
+  }
+  get message(): KafkaMessage {
+    return this.args[1];
+  }
+  get partition(): number {
+    return this.args[2];
+  }
+  /** keeps the consumer's group membership alive during long work */
+  heartbeat(): Promise<void> {
+    return this.args[3]();
+  }
+  get headers(): IHeaders {
+    return this.message.headers ?? {};
+  }
+}
+
+const processed = new Counter({ name: 'cohort_kafka_messages_total', help: 'Messages handled, by topic and result', labelNames: ['topic', 'result'] });
+const lag = new Gauge({ name: 'cohort_kafka_consumer_lag', help: 'Messages behind the high watermark, by topic and partition', labelNames: ['topic', 'partition'] });
+
+/**
+ * Nest microservice transport on kafkajs made for throughput and safety: batch consumption,
+ * offsets committed only after a message is handled, heartbeats while a handler runs, retries with
+ * backoff, and a dead-letter topic (error in headers) so a bad message never blocks its partition.
+ * Handlers are bound with `@EventPattern(topicName)`.
+ */
+export class KafkaBatchTransport extends Server implements CustomTransportStrategy {
+  private readonly log = new Logger(KafkaBatchTransport.name);
+  private consumer?: Consumer;
+
+  constructor(private readonly options: KafkaBatchTransportOptions) {
+    super();
+  }
+
+  async listen(callback: (err?: unknown) => void): Promise<void> {
+    try {
+      const topics = [...this.messageHandlers.keys()];
+      if (topics.length === 0) return callback();
+      this.consumer = this.options.kafka.consumer({
+        groupId: this.options.groupId,
+        sessionTimeout: this.options.sessionTimeoutMs ?? 30000,
+        heartbeatInterval: 3000,
+        allowAutoTopicCreation: false,
+        maxBytesPerPartition: 4 << 20,
+      });
+      await this.consumer.connect();
+      await this.consumer.subscribe({ topics, fromBeginning: true });
+      await this.consumer.run({
+        autoCommit: true,
+        autoCommitInterval: 1000,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachBatch: (payload) => this.handleBatch(payload),
+      });
+      callback();
+    } catch (err) {
+      callback(err);
+    }
+  }
+
+  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) return;
+      await this.handleMessage(batch.topic, batch.partition, message, heartbeat);
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+    await commitOffsetsIfNecessary();
+    lag.set({ topic: batch.topic, partition: String(batch.partition) }, Number(batch.offsetLag()));
+  }
+
+  private async handleMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
+    const handler = this.getHandlerByPattern(topic);
+    if (!handler) return;
+    const maxAttempts = this.options.maxAttempts ?? 6;
+    for (let attempt = 1; ; attempt++) {
+      const beat = setInterval(() => void heartbeat().catch(() => undefined), 2500);
+      try {
+        const payload = parse(message.value);
+        const ctx = new KafkaBatchContext([topic, message, partition, heartbeat]);
+        await lastValueFrom(this.transformToObservable(await handler(payload, ctx)), { defaultValue: undefined });
+        processed.inc({ topic, result: 'ok' });
+        return;
+      } catch (err) {
+        if (err instanceof InvalidMessageError || attempt >= maxAttempts) {
+          processed.inc({ topic, result: 'dlq' });
+          return this.deadLetter(topic, partition, message, err);
+        }
+        processed.inc({ topic, result: 'retry' });
+        const delay = Math.min(30000, 250 * 2 ** attempt);
+        this.log.warn({ msg: 'handler failed, retrying', topic, partition, offset: message.offset, attempt, delay, err: String(err) });
+        await sleepWithHeartbeat(delay, heartbeat);
+      } finally {
+        clearInterval(beat);
+      }
+    }
+  }
+
+  private async deadLetter(topic: string, partition: number, message: KafkaMessage, err: unknown): Promise<void> {
+    const reason = err instanceof Error ? err.message : String(err);
+    this.log.error({ msg: 'message sent to the dead-letter topic', topic, partition, offset: message.offset, reason });
+    await this.options.publisher.publishRaw(dlqTopic(topic), {
+      key: message.key,
+      value: message.value,
+      headers: {
+        ...message.headers,
+        [HEADER.error]: reason.slice(0, 4000),
+        [HEADER.errorCode]: err instanceof InvalidMessageError ? err.code : 'HANDLER.FAILED',
+        [HEADER.originalTopic]: topic,
+        [HEADER.originalPartition]: String(partition),
+        [HEADER.originalOffset]: message.offset,
+      },
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
+  on(): never {
+    throw new Error('KafkaBatchTransport does not emit server events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+}
+
+function parse(value: Buffer | null): unknown {
+  if (!value || value.length === 0) throw new InvalidMessageError('empty message body', 'MESSAGE.EMPTY');
+  try {
+    return JSON.parse(value.toString('utf8'));
+  } catch (err) {
+    throw new InvalidMessageError(`body is not JSON: ${(err as Error).message}`, 'MESSAGE.NOT_JSON');
+  }
+}
+
+async function sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, Math.min(2000, until - Date.now())));
+    await heartbeat().catch(() => undefined);
+  }
+}
