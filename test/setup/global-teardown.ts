@@ -12,5 +12,7 @@ export default async function globalTeardown(): Promise<void> {
     for (const db of databases.filter((d) => d.name.startsWith(dbPrefix))) await client.db(db.name).dropDatabase();
     await client.close();
   }
-  await infraDown((globalThis as Record<string, unknown>).__COHORT_INFRA_STARTED__ as Component[]);
+  const g = globalThis as Record<string, unknown>;
+  if (typeof g.__COHORT_CONTAINERS_STOP__ === 'function') await (g.__COHORT_CONTAINERS_STOP__ as () => Promise<void>)();
+  else await infraDown(g.__COHORT_INFRA_STARTED__ as Component[]);
 }

@@ -85,3 +85,6 @@ export function loadConfig(service: ServiceId, env: NodeJS.ProcessEnv = process.
 
 /** Nest injection token for this process's ServiceConfig. */
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+/** Nest injection token for the CohortCoreModule options of this process. */
+export const CORE_OPTIONS = Symbol('CORE_OPTIONS');

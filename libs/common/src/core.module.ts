@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { Kafka } from 'kafkajs';
 import { createKafka, KafkaPublisher } from '@cohort/messaging';
-import { loadConfig, SERVICE_CONFIG, ServiceConfig, ServiceId } from './config';
+import { CORE_OPTIONS, loadConfig, SERVICE_CONFIG, ServiceConfig, ServiceId } from './config';
 import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { MetricsController } from './metrics/metrics.controller';
@@ -25,6 +25,7 @@ export class CohortCoreModule {
     const config = loadConfig(service);
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
+      { provide: CORE_OPTIONS, useValue: options },
       { provide: Kafka, useFactory: (c: ServiceConfig) => createKafka(c.kafka.clientId, c.kafka.brokers), inject: [SERVICE_CONFIG] },
       { provide: KafkaPublisher, useFactory: (k: Kafka) => new KafkaPublisher(k), inject: [Kafka] },
       KafkaHealthIndicator,
