@@ -1,7 +1,8 @@
 import { JwtService, JwtSignOptions } from '@nestjs/jwt';
 
-export const ROLES = ['Owner', 'Admin', 'HR', 'Curator', 'Manager', 'Learner', 'Reporter'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, Role } from '@cohort/contracts';
+
+export { ROLES, Role };
 
 /** What a Cohort bearer token says about its holder. */
 export interface CohortClaims {

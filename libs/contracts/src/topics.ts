@@ -33,6 +33,18 @@ export function dlqTopic(topic: string): string {
   return `${topic}.dlq`;
 }
 
+/**
+ * Headers a dead-lettered message carries beside its original key, value and headers
+ * (what libs/messaging writes; documented in docs/contracts/asyncapi.json).
+ */
+export const DLQ_HEADERS = {
+  error: 'x-error',
+  errorCode: 'x-error-code',
+  originalTopic: 'x-original-topic',
+  originalPartition: 'x-original-partition',
+  originalOffset: 'x-original-offset',
+} as const;
+
 /** Every topic with its partition count, DLQs included: what infra scripts and deploy/ create. */
 export function topicPlan(topics: Topics = TOPICS, partitions = 6): { topic: string; numPartitions: number }[] {
   const main = Object.entries(topics).map(([key, topic]) => ({

@@ -1,13 +1,10 @@
 import { IHeaders } from 'kafkajs';
+import { DLQ_HEADERS } from '@cohort/contracts';
 
 export const HEADER = {
   correlationId: 'x-correlation-id',
   tenantId: 'x-tenant-id',
-  error: 'x-error',
-  errorCode: 'x-error-code',
-  originalTopic: 'x-original-topic',
-  originalPartition: 'x-original-partition',
-  originalOffset: 'x-original-offset',
+  ...DLQ_HEADERS,
 } as const;
 
 export function headerValue(headers: IHeaders | undefined, name: string): string | undefined {

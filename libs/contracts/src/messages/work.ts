@@ -4,23 +4,27 @@ import { z } from 'zod';
 export const MAX_CHUNK_SIZE = 1000;
 
 export const TenantId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'tenant id: lowercase letters, digits and dashes');
-export const UserId = z.string().min(1).max(128).regex(/^[^:\s]+$/, 'user id: no spaces or colons');
+export const UserId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[^:\s]+$/, 'user id: no spaces or colons');
 export const ActionId = z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'action id: kebab-case');
 
 /** `cohort.<service>.work.v1`: one chunk of one saga step of one job. */
 export const WorkChunk = z.object({
   jobId: z.string().min(1).max(128),
   /** index of the saga step this chunk belongs to */
-  step: z.number().int().min(0),
+  step: z.number().int().min(0).describe('Index of the saga step this chunk belongs to'),
   /** sequence number of the chunk within the job: with jobId and step it names the chunk */
-  chunk: z.number().int().min(0),
-  attempt: z.number().int().min(1),
+  chunk: z.number().int().min(0).describe('Sequence number of the chunk within the job: with jobId and step it names the chunk'),
+  attempt: z.number().int().min(1).describe('Delivery attempt of this chunk, from 1'),
   tenantId: TenantId,
   /** the participant action of this step (e.g. `change-role`, `remove-temporary-data`) */
-  action: ActionId,
-  actorId: UserId.optional(),
-  params: z.record(z.string(), z.unknown()).default({}),
-  userIds: z.array(UserId).min(1).max(MAX_CHUNK_SIZE),
+  action: ActionId.describe('The participant action of this step, e.g. change-role or remove-temporary-data'),
+  actorId: UserId.optional().describe('Who asked for the job'),
+  params: z.record(z.string(), z.unknown()).default({}).describe("The action's parameters, validated at intake"),
+  userIds: z.array(UserId).min(1).max(MAX_CHUNK_SIZE).describe(`The people of this chunk (1 to ${MAX_CHUNK_SIZE})`),
 });
 export type WorkChunk = z.infer<typeof WorkChunk>;
 
@@ -30,13 +34,13 @@ export const Outcome = z.object({
   userId: UserId,
   status: z.enum(PERSON_OUTCOMES),
   /** stable code, e.g. IDENTITY.LAST_OWNER */
-  code: z.string().optional(),
+  code: z.string().optional().describe('Stable code, e.g. IDENTITY.LAST_OWNER'),
   message: z.string().optional(),
-  retryable: z.boolean().optional(),
+  retryable: z.boolean().optional().describe('A failure worth retrying (transient)'),
   /** the prior value, kept for undo */
-  before: z.unknown().optional(),
+  before: z.unknown().optional().describe('The prior value, kept for undo'),
   /** what the step produced for later steps or the results page */
-  data: z.record(z.string(), z.unknown()).optional(),
+  data: z.record(z.string(), z.unknown()).optional().describe('What the step produced for later steps or the results page'),
 });
 export type Outcome = z.infer<typeof Outcome>;
 
@@ -46,7 +50,7 @@ export const ChunkResult = z.object({
   step: z.number().int().min(0),
   chunk: z.number().int().min(0),
   attempt: z.number().int().min(1),
-  service: z.string(),
-  outcomes: z.array(Outcome),
+  service: z.string().describe('The service that did the work'),
+  outcomes: z.array(Outcome).describe('One outcome per person of the chunk'),
 });
 export type ChunkResult = z.infer<typeof ChunkResult>;

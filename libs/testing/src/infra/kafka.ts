@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
+import { Admin, Kafka, logLevel } from 'kafkajs';
 import { topicPlan, topicsFor } from '@cohort/contracts';
 import { CACHE_DIR, DATA_DIR, REPO_ROOT } from './paths';
-import { assertPortFree, requireTool, run, startDetached, waitFor } from './processes';
+import { assertPortFree, InfraError, requireTool, run, sleep, startDetached, waitFor } from './processes';
 
 export const KAFKA_VERSION = '3.9.1';
 export const KAFKA_PORT = Number(process.env.COHORT_KAFKA_PORT ?? 19092);
@@ -106,11 +106,28 @@ export async function createTopics(brokers: string, prefix = process.env.KAFKA_T
   try {
     await a.connect();
     const existing = new Set(await a.listTopics());
-    const missing = topicPlan(topicsFor(prefix), partitions).filter((t) => !existing.has(t.topic));
-    if (missing.length) await a.createTopics({ topics: missing.map((t) => ({ ...t, replicationFactor: 1 })), waitForLeaders: true });
+    const plan = topicPlan(topicsFor(prefix), partitions);
+    const missing = plan.filter((t) => !existing.has(t.topic));
+    if (missing.length) await a.createTopics({ topics: missing.map((t) => ({ ...t, replicationFactor: 1 })), waitForLeaders: false });
+    await waitForLeaders(a, plan.map((t) => t.topic));
     return missing.map((t) => t.topic);
   } finally {
     await a.disconnect().catch(() => undefined);
+  }
+}
+
+/** Every partition of the topics has a leader (a fresh broker needs a moment after creating them). */
+async function waitForLeaders(a: Admin, topics: string[], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: meta } = await a.fetchTopicMetadata({ topics });
+      if (meta.length === topics.length && meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch {
+      /* metadata not there yet: try again */
+    }
+    if (Date.now() > deadline) throw new InfraError(`topics have no leaders after ${timeoutMs / 1000}s: ${topics.slice(0, 3).join(', ')}…`);
+    await sleep(250);
   }
 }
 

@@ -1,0 +1,64 @@
+import { actionById, ActionParams } from './actions/catalogue';
+import { ActionDefinition } from './actions/define-action';
+import { issueField } from './issue-field';
+import { BatchCommand, CommandId } from './messages/command';
+import { Reason } from './messages/event';
+import { TenantId } from './messages/work';
+
+export const COMMAND_ERRORS = {
+  invalid: 'COMMAND.INVALID',
+  unknownAction: 'COMMAND.UNKNOWN_ACTION',
+  invalidParams: 'COMMAND.INVALID_PARAMS',
+  invalidSelection: 'COMMAND.INVALID_SELECTION',
+} as const;
+
+export type CommandValidation =
+  | { ok: true; command: BatchCommand; action: ActionDefinition }
+  /** commandId and tenantId as far as they could be read, for the `rejected` event */
+  | { ok: false; reason: Reason; commandId?: string; tenantId?: string };
+
+/**
+ * Everything intake checks before a command becomes a job, the same for HTTP and Kafka:
+ * the command's shape, a known action, the action's params (defaults applied in the result)
+ * and, for invite-users, that the selection lists exactly the invitees' ids.
+ * Permissions are not checked here: they need the actor's role (the auth lib).
+ */
+export function validateCommand(input: unknown): CommandValidation {
+  const parsed = BatchCommand.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return reject(input, COMMAND_ERRORS.invalid, issue.message, issueField(issue));
+  }
+  const command = parsed.data;
+  const action = actionById(command.action);
+  if (!action) return reject(command, COMMAND_ERRORS.unknownAction, `unknown action "${command.action}"`, 'action');
+  const params = action.params.safeParse(command.params);
+  if (!params.success) {
+    const issue = params.error.issues[0];
+    return reject(command, COMMAND_ERRORS.invalidParams, issue.message, issueField(issue, ['params']));
+  }
+  const valid = { ...command, params: params.data };
+  const selectionError = action.id === 'invite-users' ? inviteSelectionError(valid) : undefined;
+  if (selectionError) return reject(command, COMMAND_ERRORS.invalidSelection, selectionError, 'selection.userIds');
+  return { ok: true, command: valid, action };
+}
+
+function inviteSelectionError(command: BatchCommand): string | undefined {
+  const invitees = (command.params as ActionParams<'invite-users'>).invitees.map((i) => i.userId);
+  const selected = new Set(command.selection.userIds ?? []);
+  const same = selected.size === invitees.length && new Set(invitees).size === invitees.length && invitees.every((id) => selected.has(id));
+  return same ? undefined : 'invite-users: selection.userIds must list exactly the userId of each invitee, once';
+}
+
+/** Echoes commandId and tenantId only when they are well-formed: consumers route rejections by them. */
+function reject(input: unknown, code: string, message: string, field: string): CommandValidation {
+  const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const commandId = CommandId.safeParse(raw.commandId);
+  const tenantId = TenantId.safeParse(raw.tenantId);
+  return {
+    ok: false,
+    reason: field ? { code, message, field } : { code, message },
+    ...(commandId.success && { commandId: commandId.data }),
+    ...(tenantId.success && { tenantId: tenantId.data }),
+  };
+}
