@@ -4,10 +4,9 @@
  * exiting) stops the services and then only the infrastructure this run started.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import concurrently, { CloseEvent, ConcurrentlyResult } from 'concurrently';
 import { signToken } from '@cohort/auth';
-import { Component, Infra, InfraError, InfraState, infraDown, infraUp, readState } from '@cohort/testing';
+import { Component, Infra, InfraError, InfraState, infraDown, infraUp, portFree, readState } from '@cohort/testing';
 import { DEMO_EMAILS, DEMO_TENANT } from './demo-data';
 import { seedDemo } from './seed';
 import { SERVICE_HOST, SERVICE_NAMES, ServiceName, servicePorts, serviceUrl, serviceUrls } from './services';
@@ -68,17 +67,9 @@ function startedSince(before: InfraState): Component[] {
   return (['kafka', 'mongo', 'smtp'] as const).filter((c) => now[c]?.pid && now[c]?.pid !== before[c]?.pid);
 }
 
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, SERVICE_HOST, () => server.close(() => resolve(true)));
-  });
-}
-
 async function assertPortsFree(ports: Record<ServiceName, number>): Promise<void> {
   for (const name of SERVICE_NAMES) {
-    if (!(await portFree(ports[name]))) {
+    if (!(await portFree(ports[name], SERVICE_HOST))) {
       throw new InfraError(`port ${ports[name]} (${name}) is in use by another process: stop it, or set COHORT_PORT_BASE to shift all service ports`);
     }
   }

@@ -1,5 +1,5 @@
 export * from './infra/infra';
-export { InfraError } from './infra/processes';
+export { InfraError, portFree } from './infra/processes';
 export { createTopics, deleteTopics } from './infra/kafka';
 export * from './harness/kafka-probe';
 export * from './harness/services';
