@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { STATE_FILE } from './paths';
-import { isAlive, stopProcess } from './processes';
+import { isAlive, portOpen, stopProcess } from './processes';
 import { createTopics, kafkaReady, startKafka } from './kafka';
 import { mongoReady, startMongo } from './mongo';
 import { startSmtp } from './smtp';
-import { portOpen } from './processes';
 
 export type Component = 'kafka' | 'mongo' | 'smtp';
 

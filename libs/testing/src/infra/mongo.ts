@@ -45,7 +45,7 @@ export function buildFerretdb(): string {
   const src = mkdtempSync(join(tmpdir(), 'cohort-ferretdb-'));
   try {
     cpSync(info.Dir, src, { recursive: true });
-    spawnSync('chmod', ['-R', 'u+w', src]);
+    run('chmod', ['-R', 'u+w', src]);
     writeFileSync(join(src, 'build/version/version.txt'), `${FERRETDB_VERSION}\n`);
     for (const { file, from, to } of PATCHES) {
       const code = readFileSync(join(src, file), 'utf8');
