@@ -17,3 +17,4 @@ export * from './validate-command';
 export * from './json-schema';
 export * from './asyncapi';
 export * from './contract-files';
+export * from './internal';

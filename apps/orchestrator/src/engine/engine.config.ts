@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { MAX_CHUNK_SIZE } from '@cohort/contracts';
+
+const int = (min: number, def: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(def);
+
+const Env = z.object({
+  ORCH_CHUNK_SIZE: int(1, 500, MAX_CHUNK_SIZE),
+  /** chunks of one job in flight at once: what keeps a 5-person job from waiting behind a million-person one */
+  ORCH_WINDOW: int(1, 8, 1000),
+  ORCH_MAX_ATTEMPTS: int(1, 4, 100),
+  ORCH_RETRY_BASE_MS: int(0, 1000),
+  ORCH_RETRY_MAX_MS: int(0, 60_000),
+  /** a step with no result after this long is sent again (same dispatch number: the duplicate result is ignored) */
+  ORCH_STEP_TIMEOUT_MS: int(1000, 300_000),
+  ORCH_STEP_RESENDS: int(0, 3, 100),
+  ORCH_PROGRESS_MS: int(100, 1000, 60_000),
+  /** destructive jobs over this many people must be confirmed with options.approvalCount = the count */
+  APPROVAL_THRESHOLD: int(0, 100),
+  /** people whose outcomes the preview computes exactly (the rest is extrapolated) */
+  PREVIEW_LIMIT: int(1, 5000, 1_000_000),
+  PREVIEW_TTL_MS: int(1000, 30 * 60_000),
+});
+
+export type EngineConfig = {
+  chunkSize: number;
+  window: number;
+  maxAttempts: number;
+  backoffMs: (attempt: number) => number;
+  stepTimeoutMs: number;
+  stepResends: number;
+  progressMs: number;
+  approvalThreshold: number;
+  previewLimit: number;
+  previewTtlMs: number;
+};
+
+export const ENGINE_CONFIG = Symbol('ENGINE_CONFIG');
+
+export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
+  const e = Env.parse(env);
+  return {
+    chunkSize: e.ORCH_CHUNK_SIZE,
+    window: e.ORCH_WINDOW,
+    maxAttempts: e.ORCH_MAX_ATTEMPTS,
+    backoffMs: (attempt) => Math.min(e.ORCH_RETRY_MAX_MS, e.ORCH_RETRY_BASE_MS * 2 ** (attempt - 1)),
+    stepTimeoutMs: e.ORCH_STEP_TIMEOUT_MS,
+    stepResends: e.ORCH_STEP_RESENDS,
+    progressMs: e.ORCH_PROGRESS_MS,
+    approvalThreshold: e.APPROVAL_THRESHOLD,
+    previewLimit: e.PREVIEW_LIMIT,
+    previewTtlMs: e.PREVIEW_TTL_MS,
+  };
+}

@@ -1,0 +1,56 @@
+import { ITEM_STATES, ItemView, JobView } from '@cohort/contracts';
+import { stepAction } from '../engine/chunk-state';
+import { finishedOf } from '../engine/progress';
+import { sagaFor } from '../sagas';
+import { Chunk } from './chunk.schema';
+import { FINISHED_STATUSES, Job } from './job.schema';
+
+/** A job as the API shows it. */
+export function jobView(job: Job): JobView {
+  const saga = sagaFor(job.action);
+  const finished = FINISHED_STATUSES.includes(job.status);
+  const total = job.resolved ? job.total : null;
+  const remaining = total === null ? null : total - finishedOf(job.counts);
+  return {
+    id: job._id,
+    tenantId: job.tenantId,
+    commandId: job.commandId,
+    action: job.action,
+    params: job.params,
+    actorId: job.actorId,
+    source: job.source,
+    status: job.status === 'draft' ? 'queued' : job.status,
+    total,
+    counts: job.counts,
+    ratePerSecond: round(job.ratePerSecond ?? 0),
+    etaSeconds: finished ? 0 : remaining !== null && job.ratePerSecond > 0 ? Math.round(remaining / job.ratePerSecond) : null,
+    reversible: finished && !!saga?.inverse && !job.undoneBy && job.counts.succeeded > 0,
+    ...(job.reason && { reason: job.reason }),
+    ...(job.undoOf && { undoOf: job.undoOf }),
+    ...(job.undoneBy && { undoneBy: job.undoneBy }),
+    ...(job.retryOf && { retryOf: job.retryOf }),
+    createdAt: job.createdAt.toISOString(),
+    ...(job.scheduledAt && { scheduledAt: job.scheduledAt.toISOString() }),
+    ...(job.startedAt && { startedAt: job.startedAt.toISOString() }),
+    ...(job.finishedAt && { finishedAt: job.finishedAt.toISOString() }),
+  };
+}
+
+/** Person `i` of a chunk as the API shows it. */
+export function itemView(job: Job, chunk: Chunk, i: number): ItemView {
+  const state = ITEM_STATES[chunk.st[i]];
+  const error = chunk.e[i];
+  const saga = sagaFor(job.action);
+  const step = error?.s ?? (saga && state !== 'pending' ? stepAction(saga, chunk.k[i]) : undefined);
+  return {
+    userId: chunk.ids[i],
+    status: state,
+    ...(error?.c && { code: error.c }),
+    ...(error?.m && { message: error.m }),
+    ...(step && { step }),
+    attempts: state === 'pending' || state === 'cancelled' ? chunk.a[i] : chunk.a[i] + 1,
+    ...(chunk.b[i] !== null && chunk.b[i] !== undefined && { before: chunk.b[i] }),
+  };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;

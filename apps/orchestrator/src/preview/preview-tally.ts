@@ -1,0 +1,66 @@
+import { actionById, Outcome, Preview } from '@cohort/contracts';
+import { EngineConfig } from '../engine/engine.config';
+import { Job } from '../jobs/job.schema';
+
+const SAMPLE_SIZE = 10;
+
+/** Outcomes of a preview's dry run, counted by status and reason. */
+export class Tally {
+  evaluated = 0;
+  willChange = 0;
+  readonly skipped = new Map<string, { message: string; count: number }>();
+  readonly failed = new Map<string, { message: string; count: number }>();
+  readonly sample: Preview['sample'] = [];
+  noDryRun?: string;
+
+  add(outcomes: Outcome[]): void {
+    for (const o of outcomes) {
+      this.evaluated++;
+      if (o.status === 'succeeded') this.willChange++;
+      else bump(o.status === 'skipped' ? this.skipped : this.failed, o.code ?? 'UNKNOWN', o.message ?? '');
+      if (this.sample.length < SAMPLE_SIZE && (o.status === 'succeeded' || this.sample.length < SAMPLE_SIZE / 2)) {
+        this.sample.push({ userId: o.userId, status: o.status, ...(o.code && { code: o.code }), before: o.before, after: o.data?.after });
+      }
+    }
+  }
+
+  withoutDryRun(service: string): this {
+    this.noDryRun = service;
+    return this;
+  }
+}
+
+function bump(map: Map<string, { message: string; count: number }>, code: string, message: string): void {
+  const entry = map.get(code) ?? { message, count: 0 };
+  entry.count++;
+  map.set(code, entry);
+}
+
+/** The Preview answer: exact when every person was evaluated, otherwise scaled up from the evaluated ones. */
+export function summarise(draft: Job, tally: Tally, config: EngineConfig, expiresAt: Date): Preview {
+  const total = draft.total ?? 0;
+  const exact = !tally.noDryRun && tally.evaluated === total;
+  const scale = (n: number) => (exact || tally.evaluated === 0 ? n : Math.round((n * total) / tally.evaluated));
+  const grouped = (map: Tally['skipped']) => [...map].map(([code, v]) => ({ code, message: v.message, count: scale(v.count) })).sort((a, b) => b.count - a.count);
+  const action = actionById(draft.action)!;
+  const requiresApprovalCount = action.destructive && total > config.approvalThreshold;
+  const warnings: Preview['warnings'] = [];
+  if (action.destructive) warnings.push({ code: 'DESTRUCTIVE', message: `${action.title} cannot be undone for everyone it affects: check the selection` });
+  if (requiresApprovalCount) warnings.push({ code: 'APPROVAL_REQUIRED', message: `type ${total} to confirm (options.approvalCount)` });
+  if (tally.noDryRun) warnings.push({ code: 'NO_DRY_RUN', message: `${tally.noDryRun} cannot preview ${action.id} yet: only the selection was counted` });
+  else if (!exact) warnings.push({ code: 'ESTIMATE', message: `outcomes were computed for the first ${tally.evaluated} of ${total} people and scaled up` });
+  return {
+    snapshotId: draft._id,
+    action: draft.action,
+    total,
+    evaluated: tally.evaluated,
+    exact,
+    willChange: tally.noDryRun ? total : scale(tally.willChange),
+    skipped: grouped(tally.skipped),
+    failed: grouped(tally.failed),
+    sample: tally.sample,
+    warnings,
+    requiresApprovalCount,
+    expiresAt: expiresAt.toISOString(),
+  };
+}

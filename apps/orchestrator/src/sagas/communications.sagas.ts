@@ -1,0 +1,3 @@
+import { singleStep } from './define-saga';
+
+export const communicationsSagas = [singleStep('communications', 'send-notification')];

@@ -1,0 +1,24 @@
+import { ACTION_IDS } from '@cohort/contracts';
+import { actionById } from '@cohort/contracts';
+import { actionsWithoutSaga, sagaFor, SAGAS } from './index';
+
+describe('sagas', () => {
+  it('every catalogue action has exactly one saga', () => {
+    expect(actionsWithoutSaga()).toEqual([]);
+  });
+
+  it('starts each saga at the service that owns the action', () => {
+    for (const id of ACTION_IDS) expect(sagaFor(id)!.steps[0].service).toBe(actionById(id)!.service);
+  });
+
+  it('every reversible action says how to undo it, and every compensation names a participant action', () => {
+    for (const id of ACTION_IDS) if (actionById(id)!.reversible) expect(sagaFor(id)!.inverse).toBeDefined();
+    for (const saga of SAGAS.values()) for (const s of saga.steps) if (s.compensate) expect(s.compensate).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+
+  it('undoes a role change with the prior role, and label changes with only what really changed', () => {
+    expect(sagaFor('change-role')!.inverse!({ role: 'Admin' }, 'Learner')).toEqual({ action: 'change-role', params: { role: 'Learner' } });
+    expect(sagaFor('add-labels')!.inverse!({ labels: ['x', 'y'] }, ['y'])).toEqual({ action: 'remove-labels', params: { labels: ['x'] } });
+    expect(sagaFor('add-labels')!.inverse!({ labels: ['y'] }, ['y'])).toBeUndefined();
+  });
+});

@@ -1,0 +1,3 @@
+export * from './identity-api';
+export * from './orchestrator-api';
+export * from './selection-digest';

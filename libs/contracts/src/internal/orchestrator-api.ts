@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { IsoDateTime } from '../fields';
+import { CommandId, CommandOptions, Selection } from '../messages/command';
+import { ItemCounts, Reason } from '../messages/event';
+import { ActionId, UserId } from '../messages/work';
+import { ItemState, JobStatus } from '../vocabulary';
+
+/**
+ * The orchestrator's internal HTTP API, used by the gateway (which adds tenant and actor from the
+ * caller's token). Errors are `{code, message, details}` with the HTTP status the gateway passes on.
+ *
+ *   POST /internal/tenants/:tenantId/jobs/preview         JobRequest → Preview
+ *   POST /internal/tenants/:tenantId/jobs                 JobRequest → 202 JobAccepted
+ *   GET  /internal/tenants/:tenantId/jobs?status=&cursor=&limit=        → JobList
+ *   GET  /internal/tenants/:tenantId/jobs/:jobId                        → JobView
+ *   GET  /internal/tenants/:tenantId/jobs/:jobId/items?status=&cursor=&limit= → ItemPage
+ *   GET  /internal/tenants/:tenantId/jobs/:jobId/items.ndjson           → NDJSON of ItemView, every person
+ *   POST /internal/tenants/:tenantId/jobs/:jobId/cancel   {actorId}     → JobView
+ *   POST /internal/tenants/:tenantId/jobs/:jobId/retry    {actorId}     → 202 JobAccepted (a new job for the failed people; the same again returns it)
+ *   POST /internal/tenants/:tenantId/jobs/:jobId/undo     {actorId}     → 202 JobAccepted (the inverse job; the same again returns it)
+ */
+export const JobRequest = z.strictObject({
+  actorId: UserId.describe('Who asks (from the token)'),
+  commandId: CommandId.optional().describe('Idempotency key (the Idempotency-Key header); the same key twice is one job'),
+  action: ActionId,
+  params: z.record(z.string(), z.unknown()).default({}),
+  selection: Selection,
+  options: CommandOptions.optional(),
+  /** from a preview: run exactly the previewed people, or answer 409 SELECTION.CHANGED if the filter now matches others */
+  snapshotId: z.string().max(128).optional(),
+});
+export type JobRequest = z.infer<typeof JobRequest>;
+
+export const ReasonCount = z.object({ code: z.string(), message: z.string(), count: z.number().int().min(0) });
+export type ReasonCount = z.infer<typeof ReasonCount>;
+
+export const PreviewSample = z.object({
+  userId: UserId,
+  status: z.enum(['succeeded', 'skipped', 'failed']),
+  code: z.string().optional(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+
+export const Preview = z.object({
+  snapshotId: z.string().describe('Pass to POST /jobs to run exactly these people'),
+  action: ActionId,
+  total: z.number().int().min(0).describe('People in the selection'),
+  /** people whose decisions were computed; equal to total unless the selection is larger than the preview limit */
+  evaluated: z.number().int().min(0),
+  exact: z.boolean().describe('Counts are exact (every person evaluated) rather than extrapolated from the first `evaluated`'),
+  willChange: z.number().int().min(0),
+  skipped: z.array(ReasonCount).describe('Skips grouped by reason'),
+  failed: z.array(ReasonCount).describe('Predicted failures grouped by reason (e.g. not found)'),
+  sample: z.array(PreviewSample).describe('A few people with before → after'),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  /** a destructive job this large must be confirmed with options.approvalCount = total */
+  requiresApprovalCount: z.boolean(),
+  expiresAt: IsoDateTime,
+});
+export type Preview = z.infer<typeof Preview>;
+
+export const JobAcceptedResponse = z.object({ id: z.string(), status: JobStatus, duplicate: z.boolean().optional() });
+export type JobAcceptedResponse = z.infer<typeof JobAcceptedResponse>;
+
+export const JobView = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  commandId: z.string(),
+  action: ActionId,
+  params: z.record(z.string(), z.unknown()),
+  actorId: UserId,
+  source: z.enum(['http', 'kafka', 'undo', 'retry']).describe('Where the job came from: the HTTP API, the command topic, or an undo/retry of another job'),
+  status: JobStatus,
+  /** null while a filter selection is still being resolved */
+  total: z.number().int().min(0).nullable(),
+  counts: ItemCounts,
+  ratePerSecond: z.number().min(0),
+  etaSeconds: z.number().min(0).nullable(),
+  reversible: z.boolean().describe('A finished job that can be undone now'),
+  reason: Reason.optional(),
+  undoOf: z.string().optional(),
+  undoneBy: z.string().optional(),
+  retryOf: z.string().optional().describe('The job whose failed people this job runs again'),
+  createdAt: IsoDateTime,
+  scheduledAt: IsoDateTime.optional(),
+  startedAt: IsoDateTime.optional(),
+  finishedAt: IsoDateTime.optional(),
+});
+export type JobView = z.infer<typeof JobView>;
+
+export const JobList = z.object({ items: z.array(JobView), nextCursor: z.string().nullable() });
+export type JobList = z.infer<typeof JobList>;
+
+export const ItemView = z.object({
+  userId: UserId,
+  status: ItemState,
+  code: z.string().optional(),
+  message: z.string().optional(),
+  /** the saga step the person is at or ended in, as its participant action */
+  step: z.string().optional(),
+  attempts: z.number().int().min(0),
+  before: z.unknown().optional(),
+});
+export type ItemView = z.infer<typeof ItemView>;
+
+export const ItemPage = z.object({ items: z.array(ItemView), nextCursor: z.string().nullable() });
+export type ItemPage = z.infer<typeof ItemPage>;
+
+export const ActorBody = z.strictObject({ actorId: UserId });
