@@ -15,6 +15,9 @@ const shared = {
 
 module.exports = {
   testTimeout: 120000,
+  // Integration specs share one broker, topic prefix and consumer groups: two files running at once would
+  // split each other's partitions. One worker keeps them apart (and suits a 2-core machine).
+  maxWorkers: 1,
   projects: [
     {
       ...shared,

@@ -3,21 +3,35 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CohortCoreModule } from '@cohort/common';
 import { WorkResultsPublisher } from '@cohort/messaging';
+import { DecideHttpController } from './actions/decide/decide.http.controller';
+import { DecideHandler } from './actions/decide/decide.query';
+import { WORK_ACTION_HANDLERS } from './actions/work-actions';
 import { IdentityKafkaController } from './identity.kafka.controller';
+import { DirectoryHttpController } from './people/directory/directory.http.controller';
+import { DirectoryHandler } from './people/directory/directory.query';
+import { GetPersonHttpController } from './people/get-person/get-person.http.controller';
+import { GetPersonHandler } from './people/get-person/get-person.query';
 import { PeopleRepository } from './people/people.repository';
 import { Person, PersonSchema } from './people/person.schema';
-import { ChangeLanguageHandler } from './actions/change-language/change-language.handler';
+import { SelectionHttpController } from './people/selection/selection.http.controller';
+import { DigestSelectionHandler, StreamSelectionHandler } from './people/selection/selection.query';
+import { Tenant, TenantSchema } from './tenants/tenant.schema';
+import { TenantsRepository } from './tenants/tenants.repository';
 
-const handlers = [ChangeLanguageHandler];
-const repositories = [PeopleRepository];
+const controllers = [IdentityKafkaController, GetPersonHttpController, DirectoryHttpController, SelectionHttpController, DecideHttpController];
+const queryHandlers = [GetPersonHandler, DirectoryHandler, StreamSelectionHandler, DigestSelectionHandler, DecideHandler];
+const repositories = [PeopleRepository, TenantsRepository];
 
 @Module({
   imports: [
     CohortCoreModule.forRoot('identity'),
     CqrsModule.forRoot(),
-    MongooseModule.forFeature([{ name: Person.name, schema: PersonSchema }]),
+    MongooseModule.forFeature([
+      { name: Person.name, schema: PersonSchema },
+      { name: Tenant.name, schema: TenantSchema },
+    ]),
   ],
-  controllers: [IdentityKafkaController],
-  providers: [...handlers, ...repositories, WorkResultsPublisher],
+  controllers,
+  providers: [...WORK_ACTION_HANDLERS, ...queryHandlers, ...repositories, WorkResultsPublisher],
 })
 export class IdentityModule {}

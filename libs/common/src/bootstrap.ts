@@ -1,5 +1,6 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { Kafka } from 'kafkajs';
 import { KafkaBatchTransport, KafkaPublisher } from '@cohort/messaging';
@@ -15,7 +16,9 @@ export interface ServiceAppOptions {
 
 /** Creates, wires and starts one service: HTTP API plus the Kafka transport, JSON logs, graceful shutdown. */
 export async function createServiceApp(module: Type<unknown>, options: ServiceAppOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
+  // selections carry up to 10,000 ids (about 110 kB of JSON): above Express's 100 kB default
+  app.useBodyParser('json', { limit: '4mb' });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { AnyBulkWriteOperation, Model } from 'mongoose';
+import { PeopleQuery } from './people-filter';
 import { AppliedOp, Person, personKey } from './person.schema';
 
 /** How many applied-op markers a person keeps (newest last): enough to absorb any redelivery. */
@@ -9,9 +10,14 @@ export const OPS_KEPT = 50;
 /** Parallel point reads: each is a `{_id}` lookup, which FerretDB serves from its index. */
 const READ_CONCURRENCY = 16;
 
+/** Documents per round trip of a selection cursor. */
+const CURSOR_BATCH = 1000;
+
+export type ChangeSet = Partial<Pick<Person, 'role' | 'language' | 'status' | 'country' | 'labels' | 'specialisms'>>;
+
 export interface PersonChange {
   userId: string;
-  set: Partial<Pick<Person, 'role' | 'language' | 'status' | 'country' | 'labels' | 'specialisms'>>;
+  set: ChangeSet;
   op: AppliedOp;
 }
 
@@ -27,12 +33,46 @@ export class PeopleRepository {
     const worker = async () => {
       while (next < userIds.length) {
         const userId = userIds[next++];
-        const doc = await this.people.findById(personKey(tenantId, userId)).lean<Person>().exec();
-        if (doc && doc.tenantId === tenantId) found.set(userId, doc);
+        const doc = await this.findOne(tenantId, userId);
+        if (doc) found.set(userId, doc);
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, userIds.length) }, worker));
     return found;
+  }
+
+  async findOne(tenantId: string, userId: string): Promise<Person | undefined> {
+    const doc = await this.people.findById(personKey(tenantId, userId)).lean<Person>().exec();
+    return doc && doc.tenantId === tenantId ? doc : undefined;
+  }
+
+  /** Up to `limit` matching people of the tenant in `_id` order, after the `_id` `after` if given. */
+  page(tenantId: string, query: PeopleQuery, after: string | undefined, limit: number): Promise<Person[]> {
+    const ids = { $gt: after ?? `${tenantId}:`, $lt: `${tenantId};` }; // every `<tenantId>:…` key, nothing else
+    return this.people.find({ ...query, _id: ids }).sort({ _id: 1 }).limit(limit).lean<Person[]>().exec();
+  }
+
+  count(query: PeopleQuery): Promise<number> {
+    return this.people.countDocuments(query).exec();
+  }
+
+  /**
+   * The user ids of every matching person through ONE store cursor (never page-by-page re-scans),
+   * fetched a batch at a time as the consumer pulls: stopping the iteration closes the cursor.
+   */
+  async *userIds(query: PeopleQuery): AsyncGenerator<string> {
+    const cursor = this.people.find(query, { _id: 0, userId: 1 }).lean<Pick<Person, 'userId'>>().batchSize(CURSOR_BATCH).cursor();
+    try {
+      for await (const doc of cursor) yield (doc as Pick<Person, 'userId'>).userId;
+    } finally {
+      await cursor.close();
+    }
+  }
+
+  /** One scan of the tenant: the user ids of its active Owners (to initialise the owners list). */
+  async activeOwnerIds(tenantId: string): Promise<string[]> {
+    const docs = await this.people.find({ tenantId, role: 'Owner', status: 'active' }, { _id: 0, userId: 1 }).lean<Pick<Person, 'userId'>[]>().exec();
+    return docs.map((d) => d.userId);
   }
 
   /** One bulk write: each person's fields plus the applied-op marker, atomically per document. */

@@ -1,12 +1,16 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-
-export const PERSON_STATUSES = ['invited', 'active', 'deactivated', 'archived', 'pending-deletion'] as const;
-export type PersonStatus = (typeof PERSON_STATUSES)[number];
+import { PERSON_STATUSES, PersonStatus, PROFILE_VISIBILITIES, ProfileVisibility, Role, ROLES } from '@cohort/contracts';
 
 /** A marker of an applied (job, step) with the value it replaced: redelivery returns it instead of re-applying. */
 export interface AppliedOp {
   k: string;
   b?: unknown;
+}
+
+/** The last invitation e-mail of a person who has not activated their account (null for anonymous accounts). */
+export interface Invitation {
+  sentCount: number;
+  sentAt: Date | null;
 }
 
 /**
@@ -38,8 +42,8 @@ export class Person {
   @Prop({ type: String, enum: PERSON_STATUSES, default: 'invited' })
   status!: PersonStatus;
 
-  @Prop({ required: true })
-  role!: string;
+  @Prop({ type: String, enum: ROLES, required: true })
+  role!: Role;
 
   @Prop({ type: [String], default: [] })
   permissions!: string[];
@@ -50,11 +54,28 @@ export class Person {
   @Prop()
   country?: string;
 
+  @Prop({ type: String, enum: PROFILE_VISIBILITIES, default: 'public' })
+  profileVisibility!: ProfileVisibility;
+
   @Prop({ type: [String], default: [] })
   labels!: string[];
 
   @Prop({ type: [String], default: [] })
   specialisms!: string[];
+
+  @Prop({ type: Date })
+  hireDate?: Date;
+
+  /** null until the person first signs in */
+  @Prop({ type: Date, default: null })
+  lastActiveAt?: Date | null;
+
+  /** an account without e-mail sign-in that uses an access code */
+  @Prop({ default: false })
+  anonymous!: boolean;
+
+  @Prop({ type: Object, default: null })
+  invitation?: Invitation | null;
 
   @Prop({ type: [Object], default: [] })
   ops!: AppliedOp[];
@@ -62,6 +83,10 @@ export class Person {
   /** bumped by every write: proves in tests that a redelivery wrote nothing */
   @Prop({ default: 1 })
   v!: number;
+
+  /** set by the schema's timestamps */
+  createdAt?: Date;
+  updatedAt?: Date;
 }
 
 export const PersonSchema = SchemaFactory.createForClass(Person);
@@ -71,4 +96,9 @@ PersonSchema.index({ tenantId: 1, status: 1 });
 
 export function personKey(tenantId: string, userId: string): string {
   return `${tenantId}:${userId}`;
+}
+
+/** An active Owner: the people the last-owner guard counts. */
+export function isActiveOwner(person: Pick<Person, 'role' | 'status'> | undefined): boolean {
+  return person?.role === 'Owner' && person.status === 'active';
 }

@@ -1,8 +1,6 @@
+import { DRY_RUN_KEY, dryRunOutcome } from '../decision';
+import { testPerson as person } from '../test-person';
 import { decideLanguageChange } from './change-language.handler';
-import { Person } from '../../people/person.schema';
-
-const person = (over: Partial<Person> = {}): Person =>
-  ({ _id: 't:u1', tenantId: 't', userId: 'u1', email: 'a@b.c', name: 'A', search: '', status: 'active', role: 'Learner', permissions: [], language: 'en', labels: [], specialisms: [], ops: [], v: 1, ...over }) as Person;
 
 describe('decideLanguageChange', () => {
   it('changes the language and remembers the prior value for undo', () => {
@@ -13,7 +11,7 @@ describe('decideLanguageChange', () => {
 
   it('skips a person who already has the language', () => {
     const d = decideLanguageChange('u1', person({ language: 'nl' }), 'nl', 'job1:0');
-    expect(d.outcome).toMatchObject({ status: 'skipped', code: 'IDENTITY.UNCHANGED' });
+    expect(d.outcome).toEqual({ userId: 'u1', status: 'skipped', code: 'IDENTITY.UNCHANGED', message: 'language is already nl' });
     expect(d.change).toBeUndefined();
   });
 
@@ -25,5 +23,10 @@ describe('decideLanguageChange', () => {
     const d = decideLanguageChange('u1', person({ language: 'nl', ops: [{ k: 'job1:0', b: 'en' }] }), 'nl', 'job1:0');
     expect(d.outcome).toEqual({ userId: 'u1', status: 'succeeded', before: 'en' });
     expect(d.change).toBeUndefined();
+  });
+
+  it('a dry run shows before → after for a change and the current value for a skip', () => {
+    expect(dryRunOutcome(decideLanguageChange('u1', person(), 'nl', DRY_RUN_KEY))).toEqual({ userId: 'u1', status: 'succeeded', before: 'en', data: { after: 'nl' } });
+    expect(dryRunOutcome(decideLanguageChange('u1', person({ language: 'nl' }), 'nl', DRY_RUN_KEY))).toMatchObject({ status: 'skipped', before: 'nl' });
   });
 });

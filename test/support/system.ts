@@ -1,0 +1,91 @@
+import { INestApplication } from '@nestjs/common';
+import { MongoClient } from 'mongodb';
+import { startService } from '@cohort/testing';
+
+/** A person document as identity stores it, with sensible defaults. */
+export function personDoc(tenantId: string, userId: string, fields: Record<string, unknown> = {}) {
+  const now = new Date();
+  return {
+    _id: `${tenantId}:${userId}`,
+    tenantId,
+    userId,
+    email: `${userId}@${tenantId}.test`.toLowerCase(),
+    name: userId,
+    search: `${userId} ${userId}@${tenantId}.test`.toLowerCase(),
+    status: 'active',
+    role: 'Learner',
+    permissions: [] as string[],
+    language: 'en',
+    country: 'NL',
+    profileVisibility: 'public',
+    labels: [] as string[],
+    specialisms: [] as string[],
+    hireDate: new Date('2020-01-01T00:00:00Z'),
+    lastActiveAt: null,
+    anonymous: false,
+    invitation: null,
+    ops: [] as unknown[],
+    createdAt: now,
+    updatedAt: now,
+    v: 1,
+    ...fields,
+  };
+}
+
+export interface CohortSystem {
+  identity: INestApplication;
+  orchestrator: INestApplication;
+  gateway?: INestApplication;
+  mongo: MongoClient;
+  db: (service: string) => ReturnType<MongoClient['db']>;
+  /** base URL of the orchestrator's internal API for a tenant */
+  jobsUrl: (tenantId: string) => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Identity, orchestrator (and the gateway) in this process on the real broker and store, on free
+ * ports, wired to each other by URL. Modules read their config when imported, hence the late imports.
+ */
+export async function startSystem(options: { gateway?: boolean; env?: Record<string, string> } = {}): Promise<CohortSystem> {
+  Object.assign(process.env, options.env ?? {});
+  const mongo = await MongoClient.connect(process.env.MONGO_URL!);
+  const { IdentityModule } = await import('../../apps/identity/src/identity.module');
+  const identity = await startService(IdentityModule);
+  process.env.IDENTITY_URL = (await identity.getUrl()).replace('[::1]', '127.0.0.1');
+  const { OrchestratorModule } = await import('../../apps/orchestrator/src/orchestrator.module');
+  const orchestrator = await startService(OrchestratorModule);
+  process.env.ORCHESTRATOR_URL = (await orchestrator.getUrl()).replace('[::1]', '127.0.0.1');
+  let gateway: INestApplication | undefined;
+  if (options.gateway) {
+    const { GatewayModule } = await import('../../apps/gateway/src/gateway.module');
+    gateway = await startService(GatewayModule);
+  }
+  const db = (service: string) => mongo.db(`${process.env.MONGO_DB_PREFIX}_${service}`);
+  return {
+    identity,
+    orchestrator,
+    gateway,
+    mongo,
+    db,
+    jobsUrl: (tenantId) => `${process.env.ORCHESTRATOR_URL}/internal/tenants/${tenantId}/jobs`,
+    stop: async () => {
+      await gateway?.close();
+      await orchestrator.close();
+      await identity.close();
+      await mongo.close();
+    },
+  };
+}
+
+export async function postJson<T = Record<string, unknown>>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+export async function getJson<T = Record<string, unknown>>(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const res = await fetch(url, { headers });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
