@@ -1,6 +1,6 @@
 import { Producer } from 'kafkajs';
 import { BatchCommand, dlqTopic, JobEvent, TOPICS, WorkChunk } from '@cohort/contracts';
-import { eventually, plainProducer, TopicRecorder, uniqueTenant } from '@cohort/testing';
+import { eventually, plainProducer, startService, TopicRecorder, uniqueTenant } from '@cohort/testing';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
 
 type Person = ReturnType<typeof personDoc>;
@@ -183,6 +183,23 @@ describe('batch engine: commands → orchestrator → identity → results → e
     for (let i = 0; i < 30; i++) expect((await byId(tenant, `p${String(i).padStart(5, '0')}`))?.role).toBe(i % 3 === 0 ? 'HR' : 'Learner');
     const view = await getJson<{ undoneBy: string; reversible: boolean }>(`${system.jobsUrl(tenant)}/${run.body.id}`);
     expect(view.body).toMatchObject({ undoneBy: undo.body.id, reversible: false });
+  });
+
+  it('resumes every job after the orchestrator restarts mid-job, changing each person once', async () => {
+    const tenant = uniqueTenant('restart');
+    await seed(tenant, 400);
+    const cmd = command(tenant, { selection: { filter: { roles: ['Learner'] } }, options: { chunkSize: 5 } });
+    await publish(cmd, tenant);
+    const [accepted] = await eventOf('accepted', (e) => e.commandId === cmd.commandId);
+    await eventOf('progress', (e) => e.jobId === accepted.jobId && e.counts.succeeded >= 20);
+    await system.orchestrator.close();
+    const { OrchestratorModule } = await import('../../apps/orchestrator/src/orchestrator.module');
+    system.orchestrator = await startService(OrchestratorModule);
+    process.env.ORCHESTRATOR_URL = (await system.orchestrator.getUrl()).replace('[::1]', '127.0.0.1');
+    const [done] = await eventOf('completed', (e) => e.jobId === accepted.jobId, 1, 120_000);
+    expect(done.counts).toMatchObject({ succeeded: 401, failed: 0, cancelled: 0, pending: 0, running: 0 });
+    const docs = await people().find({ tenantId: tenant, role: 'Learner' }).toArray();
+    expect(docs.every((d) => d.language === 'nl' && d.v === 2)).toBe(true);
   });
 
   it('completes a 10,000-person job resolved from a filter', async () => {

@@ -33,6 +33,8 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
         }),
       },
     );
+    // start-up hooks (e.g. the orchestrator resuming its jobs) run before the first message is consumed
+    await app.init();
     await app.startAllMicroservices();
   }
   await app.listen(options.port ?? config.port, config.host);

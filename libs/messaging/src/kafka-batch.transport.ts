@@ -51,6 +51,8 @@ const lag = new Gauge({ name: 'cohort_kafka_consumer_lag', help: 'Messages behin
 export class KafkaBatchTransport extends Server implements CustomTransportStrategy {
   private readonly log = new Logger(KafkaBatchTransport.name);
   private consumer?: Consumer;
+  /** set by close(): a failing message is then left for redelivery instead of being retried or dead-lettered */
+  private closing = false;
 
   constructor(private readonly options: KafkaBatchTransportOptions) {
     super();
@@ -85,7 +87,8 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) return;
-      await this.handleMessage(batch.topic, batch.partition, message, heartbeat);
+      const handled = await this.handleMessage(batch.topic, batch.partition, message, heartbeat);
+      if (!handled) return; // shutting down: not committed, so the next consumer gets it again
       resolveOffset(message.offset);
       await heartbeat();
     }
@@ -93,9 +96,9 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     lag.set({ topic: batch.topic, partition: String(batch.partition) }, Number(batch.offsetLag()));
   }
 
-  private async handleMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
+  private async handleMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<boolean> {
     const handler = this.getHandlerByPattern(topic);
-    if (!handler) return;
+    if (!handler) return true;
     const maxAttempts = this.options.maxAttempts ?? 6;
     for (let attempt = 1; ; attempt++) {
       const beat = setInterval(() => void heartbeat().catch(() => undefined), 2500);
@@ -104,16 +107,19 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
         const ctx = new KafkaBatchContext([topic, message, partition, heartbeat]);
         await lastValueFrom(this.transformToObservable(await handler(payload, ctx)), { defaultValue: undefined });
         processed.inc({ topic, result: 'ok' });
-        return;
+        return true;
       } catch (err) {
+        if (this.closing && !(err instanceof InvalidMessageError)) return false;
         if (err instanceof InvalidMessageError || attempt >= maxAttempts) {
           processed.inc({ topic, result: 'dlq' });
-          return this.deadLetter(topic, partition, message, err);
+          await this.deadLetter(topic, partition, message, err);
+          return true;
         }
         processed.inc({ topic, result: 'retry' });
         const delay = Math.min(30000, 250 * 2 ** attempt);
         this.log.warn({ msg: 'handler failed, retrying', topic, partition, offset: message.offset, attempt, delay, err: String(err) });
-        await sleepWithHeartbeat(delay, heartbeat);
+        await sleepWithHeartbeat(delay, heartbeat, () => this.closing);
+        if (this.closing) return false;
       } finally {
         clearInterval(beat);
       }
@@ -138,6 +144,7 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }
@@ -160,10 +167,10 @@ function parse(value: Buffer | null): unknown {
   }
 }
 
-async function sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+async function sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>, cancelled: () => boolean): Promise<void> {
   const until = Date.now() + ms;
-  while (Date.now() < until) {
-    await new Promise((r) => setTimeout(r, Math.min(2000, until - Date.now())));
+  while (Date.now() < until && !cancelled()) {
+    await new Promise((r) => setTimeout(r, Math.min(250, until - Date.now())));
     await heartbeat().catch(() => undefined);
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ChunkResult } from '@cohort/contracts';
 import { KafkaPublisher } from '@cohort/messaging';
 import { DecideClient } from '../clients/decide.client';
@@ -16,7 +16,7 @@ import { JobRunner, RunnerDeps } from './job-runner';
  * One orchestrator process drives all jobs (see README "Scaling": a replica would take over by lease).
  */
 @Injectable()
-export class EngineService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EngineService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger(EngineService.name);
   private readonly runners = new Map<string, JobRunner>();
   private readonly deps: RunnerDeps;
@@ -81,7 +81,8 @@ export class EngineService implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  onApplicationShutdown(): void {
+  /** Before the consumers and the store close: runners stop touching jobs; results still in flight are re-sent at the next start. */
+  beforeApplicationShutdown(): void {
     clearInterval(this.janitor);
     for (const runner of this.runners.values()) runner.stop();
   }

@@ -50,9 +50,14 @@ export class JobRunner {
   private resolving = false;
   private resolutionEnded: boolean;
   private finished = false;
+  /** shut down: this process stops touching the job; the store keeps where it was for the next start */
+  private stopped = false;
   private abortReason?: Reason;
   private ticker?: NodeJS.Timeout;
   private startTimer?: NodeJS.Timeout;
+  /** settles once the in-memory view is built: results that arrive earlier (right after a restart) wait for it */
+  private readonly loaded: Promise<void>;
+  private markLoaded!: () => void;
 
   constructor(
     private readonly job: Job,
@@ -64,6 +69,7 @@ export class JobRunner {
     // a dry run evaluates the first step only, through the participant's decide route
     this.saga = job.options?.dryRun ? { ...saga, steps: [saga.steps[0]] } : saga;
     this.resolutionEnded = job.resolved;
+    this.loaded = new Promise((resolve) => (this.markLoaded = resolve));
   }
 
   get id(): string {
@@ -86,8 +92,12 @@ export class JobRunner {
       await this.deps.jobs.set(this.id, { status: 'running', startedAt: this.job.startedAt });
     }
     this.ticker = setInterval(() => void this.tick().catch((err: unknown) => this.log.warn(`tick ${this.id}: ${String(err)}`)), this.deps.config.progressMs);
-    if (this.job.resolved) await this.loadChunks();
-    else void this.resolve();
+    try {
+      if (this.job.resolved) await this.loadChunks();
+      else void this.resolve();
+    } finally {
+      this.markLoaded();
+    }
     await this.tick();
     this.pump();
     await this.maybeFinish();
@@ -116,11 +126,13 @@ export class JobRunner {
         await this.deps.jobs.set(this.id, { gen: this.job.gen });
         void this.deps.chunks.removeJob(this.id, this.job.gen * GEN_SPAN).catch(() => undefined);
       }
-      const result = await resolveIntoChunks(this.job, this.deps, (chunk) => this.addChunk(chunk), () => this.stopping());
+      const result = await resolveIntoChunks(this.job, this.deps, (chunk) => this.addChunk(chunk), () => this.stopping() || this.stopped);
+      if (this.stopped) return;
       Object.assign(this.job, { total: result.count, resolved: true, chunkCount: result.chunkCount, snapshot: { count: result.count, digest: result.digest } });
       await this.deps.jobs.set(this.id, { total: result.count, resolved: true, chunkCount: result.chunkCount, snapshot: this.job.snapshot });
       this.checkApproval();
     } catch (err) {
+      if (this.stopped) return;
       this.log.error({ msg: 'selection could not be resolved', jobId: this.id, err: String(err) });
       this.abort({ code: ORCHESTRATOR.SELECTION_UNAVAILABLE, message: `the selection could not be resolved: ${(err as Error).message}` });
       this.job.chunkCount = this.summaries.size;
@@ -173,6 +185,7 @@ export class JobRunner {
   /** Runs `fn` on a chunk's state, one operation per chunk at a time. */
   private withChunk(no: number, fn: (c: Chunk) => Promise<void>): Promise<void> {
     const run = async () => {
+      if (this.stopped) return;
       const chunk = this.cache.get(no) ?? (await this.deps.chunks.load(this.id, no));
       if (!chunk) return;
       this.cache.set(no, chunk);
@@ -186,6 +199,7 @@ export class JobRunner {
 
   /** The store or the broker failed mid-operation: drop the cached state and try the chunk again shortly. */
   private retryLater(no: number, err: unknown): void {
+    if (this.stopped) return;
     this.log.warn({ msg: 'chunk operation failed; retrying', jobId: this.id, chunk: no, err: String(err) });
     this.cache.delete(no);
     this.arm(no, Date.now() + 2000);
@@ -264,6 +278,7 @@ export class JobRunner {
 
   /** A participant's outcomes for one chunk dispatch. */
   async onResult(result: ChunkResult): Promise<void> {
+    await this.loaded;
     const summary = this.summaries.get(result.chunk);
     if (!summary || summary.done || this.finished) return;
     await this.withChunk(result.chunk, async (c) => {
@@ -336,7 +351,7 @@ export class JobRunner {
 
   /** Progress event and counts snapshot; resends steps that got no result in time. */
   private async tick(): Promise<void> {
-    if (this.finished) return;
+    if (this.finished || this.stopped) return;
     this.resendOverdue();
     this.meter.sample(this.counts);
     const total = this.job.total ?? finishedOf(this.counts) + this.counts.pending + this.counts.running;
@@ -368,6 +383,7 @@ export class JobRunner {
 
   /** Stops timers (shutdown, or the job finished). Nothing is lost: the store has the state. */
   stop(): void {
+    this.stopped = !this.finished;
     clearInterval(this.ticker);
     clearTimeout(this.startTimer);
     for (const t of this.timers.values()) clearTimeout(t);

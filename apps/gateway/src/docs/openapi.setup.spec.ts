@@ -1,0 +1,60 @@
+import request from 'supertest';
+import { GatewayUnderTest, startGateway } from '../testing/gateway-test-app';
+
+describe('OpenAPI document', () => {
+  let gw: GatewayUnderTest;
+  let doc: {
+    openapi: string;
+    paths: Record<string, Record<string, { tags?: string[]; security?: unknown[]; requestBody?: unknown; parameters?: { name: string }[] }>>;
+    components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    gw = await startGateway();
+    doc = (await request(gw.app.getHttpServer()).get('/docs-json').expect(200)).body;
+  });
+  afterAll(() => gw?.close());
+
+  it('describes every public route', () => {
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /v1/people',
+        'GET /v1/people/{id}',
+        'GET /v1/actions',
+        'POST /v1/batch-jobs/preview',
+        'POST /v1/batch-jobs',
+        'GET /v1/batch-jobs',
+        'GET /v1/batch-jobs/{id}',
+        'GET /v1/batch-jobs/{id}/items',
+        'GET /v1/batch-jobs/{id}/results.csv',
+        'GET /v1/batch-jobs/{id}/events',
+        'POST /v1/batch-jobs/{id}/cancel',
+        'POST /v1/batch-jobs/{id}/retry',
+        'POST /v1/batch-jobs/{id}/undo',
+      ]),
+    );
+  });
+
+  it('requires the bearer token on the v1 routes and tags them', () => {
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    for (const [path, ops] of Object.entries(doc.paths).filter(([p]) => p.startsWith('/v1/'))) {
+      for (const op of Object.values(ops)) {
+        expect({ path, security: op.security }).toEqual({ path, security: [{ bearer: [] }] });
+        expect(op.tags?.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('describes request bodies, filters and the Idempotency-Key header from the contracts', () => {
+    expect(doc.paths['/v1/batch-jobs'].post.requestBody).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateJobBody' } } },
+    });
+    expect(doc.components.schemas.CreateJobBody).toMatchObject({ properties: { action: { enum: expect.arrayContaining(['change-role']) } } });
+    expect(doc.paths['/v1/batch-jobs'].post.parameters?.map((p) => p.name)).toContain('Idempotency-Key');
+    expect(doc.paths['/v1/people'].get.parameters?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['roles', 'hiredAfter', 'q', 'cursor', 'limit']),
+    );
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Error', 'Preview', 'JobView', 'DirectoryPage', 'Action']));
+  });
+});

@@ -1,0 +1,159 @@
+import request from 'supertest';
+import { bearer, GatewayUnderTest, startGateway } from '../testing/gateway-test-app';
+
+describe('batch-job routes', () => {
+  let gw: GatewayUnderTest;
+  const http = () => request(gw.app.getHttpServer());
+  const jobs = '/internal/tenants/acme/jobs';
+  const body = { action: 'change-role', params: { role: 'HR' }, selection: { userIds: ['u-1', 'u-2'] } };
+  const job = { id: 'j-1', tenantId: 'acme', status: 'running' };
+
+  beforeAll(async () => {
+    gw = await startGateway();
+  });
+  afterAll(() => gw?.close());
+  beforeEach(() => gw.orchestrator.reset());
+
+  describe('POST /v1/batch-jobs/preview', () => {
+    it('previews with the tenant and actor of the token', async () => {
+      gw.orchestrator.reply('POST', `${jobs}/preview`, 200, { snapshotId: 's-1', total: 2 });
+      await http().post('/v1/batch-jobs/preview').set('Authorization', bearer()).send(body).expect(200, { snapshotId: 's-1', total: 2 });
+      expect(gw.orchestrator.last()).toMatchObject({ path: `${jobs}/preview`, body: { ...body, actorId: 'u-admin' } });
+    });
+
+    it('answers 403 AUTH.FORBIDDEN when the role may not run the action', async () => {
+      const res = await http()
+        .post('/v1/batch-jobs/preview')
+        .set('Authorization', bearer({ role: 'HR' }))
+        .send(body)
+        .expect(403);
+      expect(res.body).toEqual({ code: 'AUTH.FORBIDDEN', message: expect.any(String), details: { action: 'change-role' } });
+      await http()
+        .post('/v1/batch-jobs/preview')
+        .set('Authorization', bearer({ role: 'Admin' }))
+        .send({ ...body, action: 'delete', params: {} })
+        .expect(403);
+      expect(gw.orchestrator.received).toHaveLength(0);
+    });
+
+    it.each([
+      ['selection.userIds', { ...body, selection: { userIds: [] } }],
+      ['selection', { ...body, selection: {} }],
+      ['params.role', { ...body, params: { role: 'Wizard' } }],
+      ['action', { ...body, action: 'launch-rockets' }],
+      ['tenantId', { ...body, tenantId: 'other' }],
+      ['actorId', { ...body, actorId: 'someone-else' }],
+      ['options.toleratedFailurePercent', { ...body, options: { toleratedFailurePercent: 120 } }],
+    ])('answers 400 naming %s', async (field, bad) => {
+      const res = await http().post('/v1/batch-jobs/preview').set('Authorization', bearer()).send(bad).expect(400);
+      expect(res.body).toMatchObject({ code: 'REQUEST.INVALID', details: { field } });
+      expect(gw.orchestrator.received).toHaveLength(0);
+    });
+
+    it('answers 400, not 500, to a body that is not JSON', async () => {
+      const res = await http()
+        .post('/v1/batch-jobs/preview')
+        .set('Authorization', bearer())
+        .set('Content-Type', 'application/json')
+        .send('{"action":');
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'REQUEST.INVALID' });
+    });
+  });
+
+  describe('POST /v1/batch-jobs', () => {
+    it('starts a job: 202 {id, status}, the Idempotency-Key as command id', async () => {
+      gw.orchestrator.reply('POST', jobs, 202, { id: 'j-1', status: 'queued' });
+      await http()
+        .post('/v1/batch-jobs')
+        .set('Authorization', bearer())
+        .set('Idempotency-Key', 'k-1')
+        .send({ ...body, snapshotId: 's-1' })
+        .expect(202, { id: 'j-1', status: 'queued' });
+      expect(gw.orchestrator.last().body).toEqual({ ...body, snapshotId: 's-1', actorId: 'u-admin', commandId: 'k-1' });
+    });
+
+    it('answers 200 with the same body when the orchestrator says duplicate', async () => {
+      gw.orchestrator.reply('POST', jobs, 200, { id: 'j-1', status: 'running', duplicate: true });
+      await http()
+        .post('/v1/batch-jobs')
+        .set('Authorization', bearer())
+        .set('Idempotency-Key', 'k-1')
+        .send(body)
+        .expect(200, { id: 'j-1', status: 'running' });
+    });
+
+    it.each([
+      ['empty', ''],
+      ['too long', 'x'.repeat(129)],
+    ])('answers 400 naming Idempotency-Key when it is %s', async (_case, key) => {
+      const res = await http().post('/v1/batch-jobs').set('Authorization', bearer()).set('Idempotency-Key', key).send(body).expect(400);
+      expect(res.body).toMatchObject({ code: 'REQUEST.INVALID', details: { field: 'Idempotency-Key' } });
+    });
+
+    it('passes the orchestrator’s 409 through unchanged', async () => {
+      const conflict = { code: 'SELECTION.CHANGED', message: 'the filter now matches other people', details: { field: 'snapshotId' } };
+      gw.orchestrator.reply('POST', jobs, 409, conflict);
+      await http()
+        .post('/v1/batch-jobs')
+        .set('Authorization', bearer())
+        .send({ ...body, snapshotId: 's-old' })
+        .expect(409, conflict);
+    });
+  });
+
+  describe('reading jobs', () => {
+    it("lists the tenant's jobs with status, cursor and limit", async () => {
+      gw.orchestrator.reply('GET', jobs, 200, { items: [job], nextCursor: null });
+      await http()
+        .get('/v1/batch-jobs?status=running&cursor=c2&limit=5')
+        .set('Authorization', bearer())
+        .expect(200, { items: [job], nextCursor: null });
+      expect(Object.fromEntries(gw.orchestrator.last().query)).toEqual({ status: 'running', cursor: 'c2', limit: '5' });
+    });
+
+    it.each([
+      ['/v1/batch-jobs?status=sleeping', 'status'],
+      ['/v1/batch-jobs?limit=0', 'limit'],
+      ['/v1/batch-jobs/j-1/items?status=running&limit=x', 'limit'],
+      ['/v1/batch-jobs/j-1/items?colour=blue', 'colour'],
+    ])('answers 400 to %s naming %s', async (url, field) => {
+      const res = await http().get(url).set('Authorization', bearer()).expect(400);
+      expect(res.body).toMatchObject({ code: 'REQUEST.INVALID', details: { field } });
+    });
+
+    it('reads one job and its items in the caller’s tenant; another tenant’s job is 404', async () => {
+      gw.orchestrator.reply('GET', `${jobs}/j-1`, 200, job);
+      gw.orchestrator.reply('GET', `${jobs}/j-1/items`, 200, { items: [], nextCursor: null });
+      await http().get('/v1/batch-jobs/j-1').set('Authorization', bearer()).expect(200, job);
+      await http().get('/v1/batch-jobs/j-1/items?status=failed').set('Authorization', bearer()).expect(200);
+      expect(gw.orchestrator.last().query.get('status')).toBe('failed');
+      await http()
+        .get('/v1/batch-jobs/j-1')
+        .set('Authorization', bearer({ tid: 'beta' }))
+        .expect(404);
+      expect(gw.orchestrator.last().path).toBe('/internal/tenants/beta/jobs/j-1');
+    });
+  });
+
+  describe('cancel, retry, undo', () => {
+    it.each([
+      ['cancel', 200],
+      ['retry', 200],
+      ['undo', 202],
+    ])('%s sends the caller as actor and answers as the orchestrator does (%d)', async (command, status) => {
+      gw.orchestrator.reply('POST', `${jobs}/j-1/${command}`, status, { id: command === 'undo' ? 'j-2' : 'j-1', status: 'queued' });
+      await http()
+        .post(`/v1/batch-jobs/j-1/${command}`)
+        .set('Authorization', bearer({ sub: 'u-owner' }))
+        .expect(status);
+      expect(gw.orchestrator.last().body).toEqual({ actorId: 'u-owner' });
+    });
+
+    it('passes a 409 through (e.g. undo of a job that is not reversible)', async () => {
+      const conflict = { code: 'JOB.NOT_REVERSIBLE', message: 'this job cannot be undone', details: {} };
+      gw.orchestrator.reply('POST', `${jobs}/j-1/undo`, 409, conflict);
+      await http().post('/v1/batch-jobs/j-1/undo').set('Authorization', bearer()).expect(409, conflict);
+    });
+  });
+});

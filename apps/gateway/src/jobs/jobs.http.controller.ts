@@ -1,0 +1,131 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { CohortClaims } from '@cohort/auth';
+import { ITEM_STATES, JOB_STATUSES } from '@cohort/contracts';
+import type { ItemPage, JobList, JobView, Preview } from '@cohort/contracts';
+import { Caller } from '../auth/caller';
+import { ApiErrors, schemaRef } from '../docs/api-docs';
+import { ZodPipe } from '../http/zod-validation.pipe';
+import { JobCommand, OrchestratorClient } from '../upstream/orchestrator.client';
+import { ApiJobId, ApiPageQuery } from './jobs.docs';
+import {
+  assertMayRun,
+  CreateJobBody,
+  CreateJobInput,
+  IdempotencyKey,
+  ItemListQuery,
+  JobId,
+  jobRequestOf,
+  JobListQuery,
+  PageQuery,
+  PreviewBody,
+  PreviewInput,
+} from './job-requests';
+
+export interface JobAccepted {
+  id: string;
+  status: string;
+}
+
+const jobId = new ZodPipe(JobId, () => 'id');
+
+/** Batch jobs of the caller's tenant, run by the orchestrator on behalf of the caller. */
+@ApiTags('batch-jobs')
+@ApiBearerAuth()
+@Controller('v1/batch-jobs')
+export class JobsHttpController {
+  constructor(private readonly orchestrator: OrchestratorClient) {}
+
+  @Post('preview')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Counts, a before → after sample, skips and warnings of a job, without running it' })
+  @ApiBody({ schema: schemaRef('PreviewBody') })
+  @ApiOkResponse({ schema: schemaRef('Preview') })
+  @ApiErrors(400, 401, 403, 429, 502, 503)
+  preview(@Caller() caller: CohortClaims, @Body(new ZodPipe(PreviewBody)) body: PreviewInput): Promise<Preview> {
+    assertMayRun(caller, body.action, body.params);
+    return this.orchestrator.preview(caller.tid, jobRequestOf(caller, body));
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Start a job', description: 'The same Idempotency-Key twice is one job (200 the second time).' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1 to 128 characters; becomes the command id' })
+  @ApiBody({ schema: schemaRef('CreateJobBody') })
+  @ApiResponse({ status: 202, description: 'Accepted', schema: schemaRef('JobAccepted') })
+  @ApiResponse({ status: 200, description: 'Already accepted with this Idempotency-Key', schema: schemaRef('JobAccepted') })
+  @ApiErrors(400, 401, 403, 409, 429, 502, 503)
+  async submit(
+    @Caller() caller: CohortClaims,
+    @Body(new ZodPipe(CreateJobBody)) body: CreateJobInput,
+    @IdempotencyKey() commandId: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<JobAccepted> {
+    assertMayRun(caller, body.action, body.params);
+    const answer = await this.orchestrator.submit(caller.tid, jobRequestOf(caller, body, commandId));
+    res.status(answer.body.duplicate === true || answer.status === 200 ? 200 : 202);
+    return { id: answer.body.id, status: answer.body.status };
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The tenant's jobs, newest first" })
+  @ApiPageQuery('Only jobs in this status', JOB_STATUSES)
+  @ApiOkResponse({ schema: schemaRef('JobList') })
+  @ApiErrors(400, 401, 429, 502, 503)
+  list(@Caller() caller: CohortClaims, @Query(new ZodPipe(JobListQuery)) query: PageQuery): Promise<JobList> {
+    return this.orchestrator.list(caller.tid, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Status, totals, counts per state, rate and ETA of a job' })
+  @ApiJobId()
+  @ApiOkResponse({ schema: schemaRef('JobView') })
+  @ApiErrors(400, 401, 404, 429, 502, 503)
+  get(@Caller() caller: CohortClaims, @Param('id', jobId) id: string): Promise<JobView> {
+    return this.orchestrator.get(caller.tid, id);
+  }
+
+  @Get(':id/items')
+  @ApiOperation({ summary: 'Per-person outcomes of a job' })
+  @ApiJobId()
+  @ApiPageQuery('Only people in this state', ITEM_STATES)
+  @ApiOkResponse({ schema: schemaRef('ItemPage') })
+  @ApiErrors(400, 401, 404, 429, 502, 503)
+  items(@Caller() caller: CohortClaims, @Param('id', jobId) id: string, @Query(new ZodPipe(ItemListQuery)) query: PageQuery): Promise<ItemPage> {
+    return this.orchestrator.items(caller.tid, id, query);
+  }
+
+  @Post(':id/cancel')
+  @ApiOperation({ summary: 'Cancel a job: no more dispatching; in-flight chunks finish, the rest become cancelled' })
+  @ApiJobId()
+  @ApiOkResponse({ description: 'The job', schema: schemaRef('JobView') })
+  @ApiErrors(400, 401, 404, 409, 429, 502, 503)
+  cancel(@Caller() caller: CohortClaims, @Param('id', jobId) id: string, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+    return this.run(caller, id, 'cancel', res);
+  }
+
+  @Post(':id/retry')
+  @ApiOperation({ summary: 'Run the failed people of a job again' })
+  @ApiJobId()
+  @ApiOkResponse({ description: 'The job', schema: schemaRef('JobView') })
+  @ApiErrors(400, 401, 404, 409, 429, 502, 503)
+  retry(@Caller() caller: CohortClaims, @Param('id', jobId) id: string, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+    return this.run(caller, id, 'retry', res);
+  }
+
+  @Post(':id/undo')
+  @ApiOperation({ summary: "Undo a finished reversible job: restore each person's prior value" })
+  @ApiJobId()
+  @ApiResponse({ status: 202, description: 'The inverse job', schema: schemaRef('JobAccepted') })
+  @ApiErrors(400, 401, 404, 409, 429, 502, 503)
+  undo(@Caller() caller: CohortClaims, @Param('id', jobId) id: string, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+    return this.run(caller, id, 'undo', res);
+  }
+
+  /** The orchestrator's answer, status included, with the caller as actor. */
+  private async run(caller: CohortClaims, id: string, command: JobCommand, res: Response): Promise<unknown> {
+    const answer = await this.orchestrator.command(caller.tid, id, command, caller.sub);
+    res.status(answer.status);
+    return answer.body;
+  }
+}

@@ -1,0 +1,46 @@
+import { INestApplication } from '@nestjs/common';
+import { signToken } from '@cohort/auth';
+import type { CohortClaims } from '@cohort/auth';
+import { FakeUpstream } from './fake-upstream';
+
+export const TEST_SECRET = 'gateway-unit-test-secret';
+
+export interface GatewayUnderTest {
+  app: INestApplication;
+  orchestrator: FakeUpstream;
+  identity: FakeUpstream;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts fake orchestrator and identity services, points the gateway's environment at them (and at a
+ * closed Kafka port: no broker in unit tests), then boots the gateway as `main.ts` does, on port 0.
+ * The gateway module reads its config when imported, so it is imported only after the environment is set.
+ */
+export async function startGateway(env: Record<string, string> = {}): Promise<GatewayUnderTest> {
+  const orchestrator = new FakeUpstream();
+  const identity = new FakeUpstream();
+  Object.assign(process.env, {
+    LOG_LEVEL: 'silent',
+    KAFKA_BROKERS: '127.0.0.1:1',
+    JWT_SECRET: TEST_SECRET,
+    ORCHESTRATOR_URL: await orchestrator.start(),
+    IDENTITY_URL: await identity.start(),
+    ...env,
+  });
+  const { createServiceApp } = await import('@cohort/common');
+  const { GatewayModule } = await import('../gateway.module');
+  const app = await createServiceApp(GatewayModule, { consume: false, port: 0 });
+  const close = async () => {
+    await app.close();
+    await Promise.all([orchestrator.stop(), identity.stop()]);
+  };
+  return { app, orchestrator, identity, close };
+}
+
+export const CALLER: CohortClaims = { sub: 'u-admin', tid: 'acme', role: 'Admin', email: 'admin@acme.test' };
+
+/** `Authorization` header value for a caller (the Admin of tenant acme by default). */
+export function bearer(claims: Partial<CohortClaims> = {}, secret = TEST_SECRET): string {
+  return `Bearer ${signToken({ ...CALLER, ...claims }, secret)}`;
+}

@@ -1,0 +1,120 @@
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { SERVICE_CONFIG, ServiceConfig } from '@cohort/common';
+import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
+import { ApiError, codeForStatus, ErrorBody, GATEWAY_ERRORS } from '../gateway.errors';
+
+/** The internal APIs the gateway reads. */
+export type Upstream = 'orchestrator' | 'identity';
+
+export type QueryValues = Record<string, string | number | undefined>;
+
+export interface UpstreamRequest {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  query?: QueryValues;
+}
+
+export interface UpstreamAnswer<T> {
+  status: number;
+  body: T;
+}
+
+/** A path segment (tenant, job or user id) made safe for a URL. */
+export const seg = (value: string): string => encodeURIComponent(value);
+
+/**
+ * HTTP client of the services' small internal APIs. A 4xx answer passes through as it is
+ * (`{code, message, details}` and its status); a 5xx answer becomes 502 (503 when the service said
+ * 503) and an unreachable or silent service 503, both `UPSTREAM.UNAVAILABLE`.
+ */
+@Injectable()
+export class UpstreamClient {
+  private readonly logger = new Logger(UpstreamClient.name);
+
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(GATEWAY_CONFIG) private readonly gateway: GatewayConfig,
+  ) {}
+
+  async json<T>(service: Upstream, path: string, request: UpstreamRequest = {}): Promise<UpstreamAnswer<T>> {
+    const { response, done, timedOut } = await this.send(service, path, request, 'application/json');
+    try {
+      return { status: response.status, body: (await response.json()) as T };
+    } catch (err) {
+      if (timedOut()) throw this.unavailable(service, HttpStatus.SERVICE_UNAVAILABLE, this.tooSlow(service), err);
+      throw this.unavailable(service, HttpStatus.BAD_GATEWAY, `${service} sent an unreadable answer`, err);
+    } finally {
+      done();
+    }
+  }
+
+  /** A streamed answer (NDJSON); the timeout covers the wait for its headers, not the whole body. */
+  async stream(service: Upstream, path: string): Promise<Readable> {
+    const { response, done } = await this.send(service, path, {}, 'application/x-ndjson');
+    done();
+    if (!response.body) throw this.unavailable(service, HttpStatus.BAD_GATEWAY, `${service} sent no body`);
+    return Readable.fromWeb(response.body as WebReadableStream);
+  }
+
+  private async send(service: Upstream, path: string, request: UpstreamRequest, accept: string) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.gateway.upstreamTimeoutMs);
+    const done = () => clearTimeout(timer);
+    let response: Response;
+    try {
+      response = await fetch(this.url(service, path, request.query), {
+        method: request.method ?? 'GET',
+        headers: { accept, ...(request.body !== undefined && { 'content-type': 'application/json' }) },
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: controller.signal,
+      });
+    } catch (err) {
+      done();
+      const message = controller.signal.aborted ? this.tooSlow(service) : `${service} is unreachable`;
+      throw this.unavailable(service, HttpStatus.SERVICE_UNAVAILABLE, message, err);
+    }
+    if (response.ok) return { response, done, timedOut: () => controller.signal.aborted };
+    try {
+      throw await this.failure(service, response);
+    } finally {
+      done();
+    }
+  }
+
+  private url(service: Upstream, path: string, query: QueryValues = {}): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+    const search = params.size > 0 ? `?${params}` : '';
+    return `${this.config.urls[service].replace(/\/+$/, '')}${path}${search}`;
+  }
+
+  private async failure(service: Upstream, response: Response): Promise<ApiError> {
+    if (response.status >= 500) {
+      await response.body?.cancel().catch(() => undefined);
+      const status = response.status === 503 ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY;
+      return this.unavailable(service, status, `${service} failed (HTTP ${response.status})`);
+    }
+    const body = (await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined;
+    if (typeof body?.code === 'string' && typeof body.message === 'string') {
+      return new ApiError(response.status, body.code, body.message, body.details ?? {});
+    }
+    return new ApiError(response.status, codeForStatus(response.status), `${service} answered HTTP ${response.status}`, { service });
+  }
+
+  private tooSlow(service: Upstream): string {
+    return `${service} did not answer in ${this.gateway.upstreamTimeoutMs} ms`;
+  }
+
+  private unavailable(service: Upstream, status: number, message: string, cause?: unknown): ApiError {
+    this.logger.warn({ msg: message, service, cause: describe(cause) });
+    return new ApiError(status, GATEWAY_ERRORS.upstreamUnavailable, message, { service });
+  }
+}
+
+/** What went wrong underneath (fetch wraps ECONNREFUSED and the like in `cause`). */
+function describe(cause: unknown): string | undefined {
+  const e = cause as { message?: string; cause?: { code?: string; message?: string } } | undefined;
+  return e?.cause?.code ?? e?.cause?.message ?? e?.message;
+}
