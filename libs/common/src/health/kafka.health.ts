@@ -15,11 +15,12 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
   async isHealthy(key: string, timeoutMs = 3000) {
     const check = this.indicator.check(key);
     try {
-      if (!this.admin) {
-        this.admin = this.kafka.admin();
-        await this.admin.connect();
-      }
-      const cluster = await withTimeout(this.admin.describeCluster(), timeoutMs);
+      const admin = (this.admin ??= this.kafka.admin());
+      // connect and ask within one deadline: a broker that is down answers 503 quickly, not after kafkajs' retries
+      const cluster = await withTimeout(
+        admin.connect().then(() => admin.describeCluster()),
+        timeoutMs,
+      );
       return check.up({ brokers: cluster.brokers.length });
     } catch (err) {
       await this.admin?.disconnect().catch(() => undefined);
