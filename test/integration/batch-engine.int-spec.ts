@@ -185,6 +185,31 @@ describe('batch engine: commands → orchestrator → identity → results → e
     expect(view.body).toMatchObject({ undoneBy: undo.body.id, reversible: false });
   });
 
+  it('aborts a job that fails more than the tolerated percentage', async () => {
+    const tenant = uniqueTenant('tolerate');
+    await seed(tenant, 2);
+    const ids = ['p00000', 'p00001', ...Array.from({ length: 8 }, (_, i) => `ghost${i}`)];
+    const cmd = command(tenant, { selection: { userIds: ids }, options: { toleratedFailurePercent: 10, chunkSize: 1 } });
+    await publish(cmd, tenant);
+    const [accepted] = await eventOf('accepted', (e) => e.commandId === cmd.commandId);
+    const [failed] = await eventOf('failed', (e) => e.jobId === accepted.jobId);
+    expect(failed.reason).toMatchObject({ code: 'JOB.TOO_MANY_FAILURES' });
+    expect(failed.counts.cancelled).toBeGreaterThan(0); // people not yet sent were not sent
+    expect(failed.counts.failed + failed.counts.succeeded + failed.counts.cancelled).toBe(10);
+  });
+
+  it('refuses a destructive job over the approval threshold without the typed count, before touching anyone', async () => {
+    const tenant = uniqueTenant('approve');
+    await seed(tenant, 60);
+    const cmd = command(tenant, { action: 'deactivate', params: {}, selection: { filter: { roles: ['Learner'] } } });
+    await publish(cmd, tenant);
+    const [accepted] = await eventOf('accepted', (e) => e.commandId === cmd.commandId);
+    const [failed] = await eventOf('failed', (e) => e.jobId === accepted.jobId);
+    expect(failed.reason).toMatchObject({ code: 'JOB.APPROVAL_REQUIRED', field: 'options.approvalCount' });
+    expect(failed).toMatchObject({ total: 61, counts: expect.objectContaining({ cancelled: 61, running: 0 }) });
+    expect(recorder.messages.some((m) => m.topic === TOPICS.identityWork && (m.body as WorkChunk).jobId === accepted.jobId)).toBe(false);
+  });
+
   it('resumes every job after the orchestrator restarts mid-job, changing each person once', async () => {
     const tenant = uniqueTenant('restart');
     await seed(tenant, 400);
