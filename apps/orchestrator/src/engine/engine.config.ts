@@ -13,7 +13,8 @@ const Env = z.object({
   /** a step with no result after this long is sent again (same dispatch number: the duplicate result is ignored) */
   ORCH_STEP_TIMEOUT_MS: int(1000, 300_000),
   ORCH_STEP_RESENDS: int(0, 3, 100),
-  ORCH_PROGRESS_MS: int(100, 1000, 60_000),
+  /** below a second, so a progress event arrives at least once a second even with timer drift */
+  ORCH_PROGRESS_MS: int(100, 900, 60_000),
   /** destructive jobs over this many people must be confirmed with options.approvalCount = the count */
   APPROVAL_THRESHOLD: int(0, 100),
   /** people whose outcomes the preview computes exactly (the rest is extrapolated) */
