@@ -210,6 +210,26 @@ describe('batch engine: commands → orchestrator → identity → results → e
     expect(recorder.messages.some((m) => m.topic === TOPICS.identityWork && (m.body as WorkChunk).jobId === accepted.jobId)).toBe(false);
   });
 
+  it('ends a job whose participant is not built yet with a per-person failure, not a hang', async () => {
+    const tenant = uniqueTenant('notyet');
+    await seed(tenant, 3);
+    const membership = await system.startParticipant('membership');
+    try {
+      const request = { actorId: 'owner', action: 'add-to-groups', params: { groupIds: ['g1'] }, selection: { userIds: ['p00000', 'p00001', 'p00002'] } };
+      const preview = await postJson<{ warnings: { code: string }[]; total: number }>(`${system.jobsUrl(tenant)}/preview`, request);
+      expect(preview.status).toBe(200);
+      expect(preview.body.total).toBe(3);
+      expect(preview.body.warnings.map((w) => w.code)).toContain('NO_DRY_RUN');
+      const submit = await postJson<{ id: string }>(system.jobsUrl(tenant), request);
+      const [done] = await eventOf('completed', (e) => e.jobId === submit.body.id);
+      expect(done.counts).toMatchObject({ failed: 3, succeeded: 0 });
+      const items = await getJson<{ items: { code: string }[] }>(`${system.jobsUrl(tenant)}/${submit.body.id}/items`);
+      expect(items.body.items.map((i) => i.code)).toEqual(['MEMBERSHIP.UNKNOWN_ACTION', 'MEMBERSHIP.UNKNOWN_ACTION', 'MEMBERSHIP.UNKNOWN_ACTION']);
+    } finally {
+      await membership.close();
+    }
+  });
+
   it('resumes every job after the orchestrator restarts mid-job, changing each person once', async () => {
     const tenant = uniqueTenant('restart');
     await seed(tenant, 400);

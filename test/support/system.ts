@@ -1,5 +1,7 @@
 import { INestApplication } from '@nestjs/common';
+import { createServer } from 'node:net';
 import { MongoClient } from 'mongodb';
+import { createServiceApp } from '@cohort/common';
 import { startService } from '@cohort/testing';
 
 /** A person document as identity stores it, with sensible defaults. */
@@ -38,6 +40,8 @@ export interface CohortSystem {
   gateway?: INestApplication;
   mongo: MongoClient;
   db: (service: string) => ReturnType<MongoClient['db']>;
+  /** starts membership, learning or communications on the port the orchestrator was told about */
+  startParticipant: (service: 'membership' | 'learning' | 'communications') => Promise<INestApplication>;
   /** base URL of the orchestrator's internal API for a tenant */
   jobsUrl: (tenantId: string) => string;
   stop: () => Promise<void>;
@@ -53,6 +57,11 @@ export async function startSystem(options: { gateway?: boolean; env?: Record<str
   const { IdentityModule } = await import('../../apps/identity/src/identity.module');
   const identity = await startService(IdentityModule);
   process.env.IDENTITY_URL = (await identity.getUrl()).replace('[::1]', '127.0.0.1');
+  const participantPorts: Record<string, number> = {};
+  for (const service of ['membership', 'learning', 'communications']) {
+    participantPorts[service] = await freePort();
+    process.env[`${service.toUpperCase()}_URL`] = `http://127.0.0.1:${participantPorts[service]}`;
+  }
   const { OrchestratorModule } = await import('../../apps/orchestrator/src/orchestrator.module');
   const orchestrator = await startService(OrchestratorModule);
   process.env.ORCHESTRATOR_URL = (await orchestrator.getUrl()).replace('[::1]', '127.0.0.1');
@@ -68,6 +77,14 @@ export async function startSystem(options: { gateway?: boolean; env?: Record<str
     gateway,
     mongo,
     db,
+    startParticipant: async (service) => {
+      const modules = {
+        membership: async () => (await import('../../apps/membership/src/membership.module')).MembershipModule,
+        learning: async () => (await import('../../apps/learning/src/learning.module')).LearningModule,
+        communications: async () => (await import('../../apps/communications/src/communications.module')).CommunicationsModule,
+      };
+      return createServiceApp(await modules[service](), { port: participantPorts[service] });
+    },
     jobsUrl: (tenantId) => `${process.env.ORCHESTRATOR_URL}/internal/tenants/${tenantId}/jobs`,
     stop: async () => {
       await gateway?.close();
@@ -88,4 +105,16 @@ export async function getJson<T = Record<string, unknown>>(url: string, headers:
   const res = await fetch(url, { headers });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
