@@ -106,9 +106,7 @@ async function test(args) {
     fail(`typecheck failed (exit ${typecheck.code})`, typecheck.code);
   }
   process.stdout.write('typecheck ok\n');
-  // --forceExit: in-process services of the integration specs leave kafkajs sockets behind after their
-  // apps close; without it jest can wait for them forever after printing its summary
-  return run(bin('jest'), ['--ci', '--forceExit', ...args]);
+  return run(bin('jest'), ['--ci', ...args]);
 }
 
 async function main() {

@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { Admin, Consumer, Kafka, logLevel, Producer } from 'kafkajs';
@@ -195,6 +195,8 @@ interface RunReport {
   /** one entry per baseline concurrency */
   baseline: BaselineFigures[];
   baselineVerification?: Verification;
+  /** FerretDB on SQLite: MiB of the bench databases' files (the -wal file grows with every write) after the job and after the baseline */
+  sqliteFiles?: { afterJob?: Record<string, number>; afterBaseline?: Record<string, number> };
   warnings: string[];
   logs: { identity: string; orchestrator: string };
   evidence?: Record<string, unknown>;
@@ -219,15 +221,32 @@ async function storeName(client: MongoClient): Promise<string> {
   return `MongoDB ${info.version}`;
 }
 
-/** ` on sqlite` / ` on postgresql` when the project's infra scripts started FerretDB (its command line says which backend). */
-function ferretdbHandler(): string {
+/** FerretDB's command line when the project's infra scripts started it (empty otherwise). */
+function ferretdbCommandLine(): string {
   const state = readState().mongo;
   if (!state?.pid || state.url !== MONGO_URL) return '';
   try {
-    const handler = /--handler=(\S+)/.exec(readFileSync(`/proc/${state.pid}/cmdline`, 'utf8').replace(/\0/g, ' '))?.[1];
-    return handler ? ` on ${handler}` : '';
+    return readFileSync(`/proc/${state.pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
   } catch {
     return '';
+  }
+}
+
+/** ` on sqlite` / ` on postgresql`: FerretDB's backend, from its command line. */
+function ferretdbHandler(): string {
+  const handler = /--handler=(\S+)/.exec(ferretdbCommandLine())?.[1];
+  return handler ? ` on ${handler}` : '';
+}
+
+/** MiB of each SQLite file (database, -wal, -shm) of the bench's databases, when FerretDB runs on SQLite in a known directory. */
+function sqliteFiles(dbPrefix: string): Record<string, number> | undefined {
+  const dir = /--sqlite-url=file:(\S+)/.exec(ferretdbCommandLine())?.[1]?.replace(/\?.*$/, '');
+  if (!dir) return undefined;
+  try {
+    const files = readdirSync(dir).filter((f) => f.startsWith(`${dbPrefix}_`));
+    return Object.fromEntries(files.map((f) => [f, round(statSync(join(dir, f)).size / 2 ** 20, 1)]));
+  } catch {
+    return undefined;
   }
 }
 
@@ -562,6 +581,8 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
       };
     }
 
+    const filesAfterJob = sqliteFiles(dbPrefix);
+    if (filesAfterJob) report.sqliteFiles = { afterJob: filesAfterJob };
     // stop the services, then check the people
     const stops = await Promise.all([orchestrator.stop(), identity.stop()]);
     report.stop = { orchestrator: stops[0], identity: stops[1] };
@@ -613,6 +634,7 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
       report.baseline.push(figures);
       log(`baseline (${concurrency} at a time): reads+writes ${readsWrites.personsPerSecond}/s, writes only ${writesOnly.personsPerSecond}/s`);
     }
+    if (report.sqliteFiles) report.sqliteFiles.afterBaseline = sqliteFiles(dbPrefix);
     if (passes) {
       report.baselineVerification = await verifyPeople(baselinePeople, TENANT, n, BASELINE_LANGUAGES[(passes - 1) % 2], 1 + passes);
       if (!report.baselineVerification.ok) warn(`baseline: ${report.baselineVerification.mismatches} of ${n} people were not written ${passes} times`);
@@ -638,6 +660,11 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
 }
 
 // ---------------------------------------------------------------- output
+
+/** MiB of the -wal files among SQLite file sizes */
+function walMiB(files: Record<string, number> | undefined): number | undefined {
+  return files ? round(Object.entries(files).reduce((sum, [name, size]) => sum + (name.endsWith('-wal') ? size : 0), 0), 1) : undefined;
+}
 
 function table(runs: RunReport[], concurrencies: number[]): string {
   const s = (x: number | undefined, digits = 1) => (x === undefined || Number.isNaN(x) ? '–' : (x / 1000).toFixed(digits));
@@ -669,6 +696,7 @@ function table(runs: RunReport[], concurrencies: number[]): string {
         [`baseline store CPU ms/person: reads+writes / writes (${c})`, (r) => `${perPerson(b(r)?.readsWrites.cpu.store, r.people)} / ${perPerson(b(r)?.writesOnly.cpu.store, r.people)}`],
       ];
     }),
+    ['store WAL MiB after job / after baseline', (r) => `${v(walMiB(r.sqliteFiles?.afterJob))} / ${v(walMiB(r.sqliteFiles?.afterBaseline))}`],
     ['verified (language nl, v 2)', (r) => (r.verification ? `${r.verification.matching}/${r.verification.expected}` : '–')],
     ['seed docs/s (insertMany 5,000)', (r) => v(r.seed.docsPerSecond)],
   ];

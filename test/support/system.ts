@@ -71,7 +71,7 @@ export async function startSystem(options: { gateway?: boolean; env?: Record<str
     gateway = await startService(GatewayModule);
   }
   const db = (service: string) => mongo.db(`${process.env.MONGO_DB_PREFIX}_${service}`);
-  return {
+  const system: CohortSystem = {
     identity,
     orchestrator,
     gateway,
@@ -86,13 +86,15 @@ export async function startSystem(options: { gateway?: boolean; env?: Record<str
       return createServiceApp(await modules[service](), { port: participantPorts[service] });
     },
     jobsUrl: (tenantId) => `${process.env.ORCHESTRATOR_URL}/internal/tenants/${tenantId}/jobs`,
+    // closes the apps the system holds now (a test may have replaced one, e.g. to restart it)
     stop: async () => {
-      await gateway?.close();
-      await orchestrator.close();
-      await identity.close();
+      await system.gateway?.close();
+      await system.orchestrator.close();
+      await system.identity.close();
       await mongo.close();
     },
   };
+  return system;
 }
 
 export async function postJson<T = Record<string, unknown>>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
