@@ -49,7 +49,17 @@ interface Params {
 }
 
 function parseArgs(argv: string[]): Params {
-  const p: Params = { people: [10_000, 100_000], chunkSize: 500, window: 8, build: true, write: true, keep: false, baselineConcurrency: [1, 3], timeoutMin: 30, logLevel: 'info' };
+  const p: Params = {
+    people: [10_000, 100_000],
+    chunkSize: 500,
+    window: 8,
+    build: true,
+    write: true,
+    keep: false,
+    baselineConcurrency: [1, 3],
+    timeoutMin: 30,
+    logLevel: 'info',
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => {
@@ -79,7 +89,8 @@ function parseArgs(argv: string[]): Params {
         break;
       case '--log-level': {
         const v = value();
-        if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v)) throw new Error('--log-level fatal|error|warn|info|debug|trace|silent');
+        if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v))
+          throw new Error('--log-level fatal|error|warn|info|debug|trace|silent');
         p.logLevel = v as LogLevel;
         break;
       }
@@ -255,7 +266,8 @@ async function waitGroupsStable(admin: Admin, groupIds: string[], timeoutMs = 60
   for (;;) {
     const { groups } = await admin.describeGroups(groupIds);
     if (groups.every((g) => g.state === 'Stable' && g.members.length > 0)) return;
-    if (Date.now() > deadline) throw new Error(`consumer groups not stable after ${timeoutMs / 1000}s: ${groups.map((g) => `${g.groupId}=${g.state}`).join(', ')}`);
+    if (Date.now() > deadline)
+      throw new Error(`consumer groups not stable after ${timeoutMs / 1000}s: ${groups.map((g) => `${g.groupId}=${g.state}`).join(', ')}`);
     await sleep(200);
   }
 }
@@ -301,7 +313,8 @@ async function followEvents(kafka: Kafka, topic: string, groupId: string, comman
       }
       const event = parsed.data;
       if (event.type === 'accepted' && event.commandId === commandId) jobId = event.jobId;
-      const mine = event.type === 'accepted' || event.type === 'rejected' ? event.commandId === commandId : jobId !== undefined && event.jobId === jobId;
+      const mine =
+        event.type === 'accepted' || event.type === 'rejected' ? event.commandId === commandId : jobId !== undefined && event.jobId === jobId;
       if (!mine) return;
       events.push({ event, receivedAt });
       waiters.splice(0).forEach((w) => w());
@@ -350,7 +363,9 @@ function jobFigures(events: Received[], publishAt: number, expectedTotal: number
   if (firstFinished) f.publishToFirstFinishedMs = firstFinished.receivedAt - publishAt;
   const totalKnown = progress.find((e) => e.event.type === 'progress' && e.event.total === expectedTotal);
   if (totalKnown) f.publishToTotalKnownMs = totalKnown.receivedAt - publishAt;
-  f.progressSeries = progress.map((e) => (e.event.type === 'progress' ? [e.receivedAt - publishAt, finishedOf(e.event.counts), e.event.total, round(e.event.ratePerSecond)] : [0, 0, 0, 0]));
+  f.progressSeries = progress.map((e) =>
+    e.event.type === 'progress' ? [e.receivedAt - publishAt, finishedOf(e.event.counts), e.event.total, round(e.event.ratePerSecond)] : [0, 0, 0, 0],
+  );
   if (endEvent && endEvent.event.type !== 'rejected' && endEvent.event.type !== 'accepted' && endEvent.event.type !== 'progress') {
     const e = endEvent.event;
     f.total = e.total;
@@ -451,7 +466,10 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
     };
     const identity = new ServiceProcess('identity', identityPort, report.logs.identity, ROOT, { ...env, PORT: String(identityPort) });
     services.push(identity);
-    const orchestrator = new ServiceProcess('orchestrator', orchestratorPort, report.logs.orchestrator, ROOT, { ...env, PORT: String(orchestratorPort) });
+    const orchestrator = new ServiceProcess('orchestrator', orchestratorPort, report.logs.orchestrator, ROOT, {
+      ...env,
+      PORT: String(orchestratorPort),
+    });
     services.push(orchestrator);
     live.services = services;
     [report.startupMs.identity, report.startupMs.orchestrator] = await Promise.all([identity.waitHealthy(), orchestrator.waitHealthy()]);
@@ -548,15 +566,21 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
         cpuSeconds: report.cpu[s] ?? NaN,
       };
     }
-    const endKind: JobFigures['end'] = end ? (end.event.type as JobFigures['end']) : !identity.running || !orchestrator.running ? 'service-exited' : 'timeout';
+    const endKind: JobFigures['end'] = end
+      ? (end.event.type as JobFigures['end'])
+      : !identity.running || !orchestrator.running
+        ? 'service-exited'
+        : 'timeout';
     report.job = jobFigures(follower.events, publishAt, n, lagMax, endKind);
     if (follower.invalid()) warn(`${follower.invalid()} event(s) on ${topics.events} failed the JobEvent schema`);
-    if (endKind === 'service-exited') warn(`a service exited during the job: identity ${identity.exitDescription}, orchestrator ${orchestrator.exitDescription}`);
+    if (endKind === 'service-exited')
+      warn(`a service exited during the job: identity ${identity.exitDescription}, orchestrator ${orchestrator.exitDescription}`);
     if (endKind === 'timeout') warn(`no end event within ${p.timeoutMin} min`);
     if (endKind !== 'completed') warn(`job ended as ${endKind}`);
     if (report.job.total !== undefined && report.job.total !== n) warn(`job total ${report.job.total} ≠ ${n} people seeded`);
     if (report.job.counts && report.job.counts.succeeded !== n) warn(`job counts ${JSON.stringify(report.job.counts)}: succeeded ≠ ${n}`);
-    if (report.job.progressMaxGapMs !== undefined && report.job.progressMaxGapMs > 2000) warn(`progress events were ${report.job.progressMaxGapMs} ms apart at worst (expected about 1 s)`);
+    if (report.job.progressMaxGapMs !== undefined && report.job.progressMaxGapMs > 2000)
+      warn(`progress events were ${report.job.progressMaxGapMs} ms apart at worst (expected about 1 s)`);
 
     // the job's documents, before anything is stopped
     const jobId = follower.jobId();
@@ -587,10 +611,16 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
     const stops = await Promise.all([orchestrator.stop(), identity.stop()]);
     report.stop = { orchestrator: stops[0], identity: stops[1] };
     live.services = [];
-    log(`stopped: ${Object.entries(report.stop).map(([name, st]) => `${name} ${JSON.stringify(st)}`).join(', ')}`);
+    log(
+      `stopped: ${Object.entries(report.stop)
+        .map(([name, st]) => `${name} ${JSON.stringify(st)}`)
+        .join(', ')}`,
+    );
     report.verification = await verifyPeople(people, TENANT, n, LANGUAGE, 2);
     if (!report.verification.ok) {
-      warn(`!!! ${report.verification.mismatches} of ${n} people do not have language ${LANGUAGE} and v 2 (e.g. ${JSON.stringify(report.verification.examples.slice(0, 3))})`);
+      warn(
+        `!!! ${report.verification.mismatches} of ${n} people do not have language ${LANGUAGE} and v 2 (e.g. ${JSON.stringify(report.verification.examples.slice(0, 3))})`,
+      );
     }
     const owner = await people.findOne({ _id: `${TENANT}:owner` });
     if (owner?.language !== 'en' || owner.v !== 1) warn(`the Owner (not selected) changed: language ${owner?.language}, v ${owner?.v}`);
@@ -609,7 +639,8 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
       }
       if (cpu.store !== undefined && cpu.kafka !== undefined) {
         cpu.other = Math.max(0, round(cpu.machine - cpu.store - cpu.kafka - cpu.bench, 2));
-        if (cpu.other > 0.1 * cpu.machine) warn(`baseline ${what}: other processes used ${cpu.other} of the ${cpu.machine} busy CPU seconds: its figure is perturbed`);
+        if (cpu.other > 0.1 * cpu.machine)
+          warn(`baseline ${what}: other processes used ${cpu.other} of the ${cpu.machine} busy CPU seconds: its figure is perturbed`);
       }
       return { ...result, cpu };
     };
@@ -622,7 +653,8 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
       );
       log(`baseline: writes only (chunks of ${p.chunkSize}, ${concurrency} at a time) …`);
       const writesOnly = await measured(
-        () => baselinePass(baselinePeople, TENANT, n, { ...pass, reads: false, language: BASELINE_LANGUAGES[passes % 2], opKey: `bench:${passes++}` }),
+        () =>
+          baselinePass(baselinePeople, TENANT, n, { ...pass, reads: false, language: BASELINE_LANGUAGES[passes % 2], opKey: `bench:${passes++}` }),
         `writes only (${concurrency} at a time)`,
       );
       if (readsWrites.found !== n) warn(`baseline: the reads found ${readsWrites.found} of ${n} people`);
@@ -637,12 +669,11 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
     if (report.sqliteFiles) report.sqliteFiles.afterBaseline = sqliteFiles(dbPrefix);
     if (passes) {
       report.baselineVerification = await verifyPeople(baselinePeople, TENANT, n, BASELINE_LANGUAGES[(passes - 1) % 2], 1 + passes);
-      if (!report.baselineVerification.ok) warn(`baseline: ${report.baselineVerification.mismatches} of ${n} people were not written ${passes} times`);
+      if (!report.baselineVerification.ok)
+        warn(`baseline: ${report.baselineVerification.mismatches} of ${n} people were not written ${passes} times`);
     }
     report.ok = endKind === 'completed' && report.verification.ok && report.job.counts?.succeeded === n && report.job.total === n;
-    log(
-      `N=${n}: ${endKind} in ${((report.job.publishToEndMs ?? NaN) / 1000).toFixed(1)} s, ${report.job.personsPerSecond} persons/s`,
-    );
+    log(`N=${n}: ${endKind} in ${((report.job.publishToEndMs ?? NaN) / 1000).toFixed(1)} s, ${report.job.personsPerSecond} persons/s`);
     return report;
   } catch (err) {
     warn(`run failed: ${(err as Error).stack ?? String(err)}`);
@@ -663,7 +694,12 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
 
 /** MiB of the -wal files among SQLite file sizes */
 function walMiB(files: Record<string, number> | undefined): number | undefined {
-  return files ? round(Object.entries(files).reduce((sum, [name, size]) => sum + (name.endsWith('-wal') ? size : 0), 0), 1) : undefined;
+  return files
+    ? round(
+        Object.entries(files).reduce((sum, [name, size]) => sum + (name.endsWith('-wal') ? size : 0), 0),
+        1,
+      )
+    : undefined;
 }
 
 function table(runs: RunReport[], concurrencies: number[]): string {
@@ -693,7 +729,10 @@ function table(runs: RunReport[], concurrencies: number[]): string {
         [`baseline reads+writes persons/s (${c} chunk${c > 1 ? 's' : ''} at a time)`, (r) => v(b(r)?.readsWrites.personsPerSecond)],
         [`baseline writes only persons/s (${c} at a time)`, (r) => v(b(r)?.writesOnly.personsPerSecond)],
         [`ratio e2e ÷ baseline reads+writes / writes only (${c})`, (r) => `${v(b(r)?.ratioToReadsWrites)} / ${v(b(r)?.ratioToWritesOnly)}`],
-        [`baseline store CPU ms/person: reads+writes / writes (${c})`, (r) => `${perPerson(b(r)?.readsWrites.cpu.store, r.people)} / ${perPerson(b(r)?.writesOnly.cpu.store, r.people)}`],
+        [
+          `baseline store CPU ms/person: reads+writes / writes (${c})`,
+          (r) => `${perPerson(b(r)?.readsWrites.cpu.store, r.people)} / ${perPerson(b(r)?.writesOnly.cpu.store, r.people)}`,
+        ],
       ];
     }),
     ['store WAL MiB after job / after baseline', (r) => `${v(walMiB(r.sqliteFiles?.afterJob))} / ${v(walMiB(r.sqliteFiles?.afterBaseline))}`],
@@ -739,11 +778,19 @@ async function main(): Promise<void> {
       runs.push(await runOne(n, p, mongo, kafka, logDir));
     }
     const out = table(runs, p.baselineConcurrency);
-    process.stdout.write(`\nchange-language, chunk ${p.chunkSize}, window ${p.window}, ${PARTITIONS} partitions, store ${store}, baseline concurrency ${p.baselineConcurrency.join(', ')}\n\n${out}\n\n`);
+    process.stdout.write(
+      `\nchange-language, chunk ${p.chunkSize}, window ${p.window}, ${PARTITIONS} partitions, store ${store}, baseline concurrency ${p.baselineConcurrency.join(', ')}\n\n${out}\n\n`,
+    );
     for (const r of runs) for (const w of r.warnings) process.stdout.write(`WARNING N=${r.people}: ${w.split('\n')[0]}\n`);
     if (p.write) {
       mkdirSync(RESULTS_DIR, { recursive: true });
-      const file = join(RESULTS_DIR, `engine-${startedAt.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`);
+      const file = join(
+        RESULTS_DIR,
+        `engine-${startedAt
+          .toISOString()
+          .replace(/:/g, '-')
+          .replace(/\.\d+Z$/, 'Z')}.json`,
+      );
       const report = {
         bench: 'engine',
         startedAt: startedAt.toISOString(),

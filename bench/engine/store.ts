@@ -120,7 +120,10 @@ export async function verifyPeople(coll: Collection<PersonDoc>, tenantId: string
     matching === n
       ? []
       : await coll
-          .find({ tenantId, role: 'Learner', $or: [{ language: { $ne: language } }, { v: { $ne: v } }] }, { projection: { _id: 1, language: 1, v: 1 } })
+          .find(
+            { tenantId, role: 'Learner', $or: [{ language: { $ne: language } }, { v: { $ne: v } }] },
+            { projection: { _id: 1, language: 1, v: 1 } },
+          )
           .limit(10)
           .toArray();
   return { expected: n, matching, mismatches: n - matching, ok: matching === n, examples: examples as Verification['examples'] };
