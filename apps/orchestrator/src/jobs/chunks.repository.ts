@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Collection, Model } from 'mongoose';
 import { ItemCounts } from '@cohort/contracts';
-import { ChunkState, countStates, isDone, newChunkState } from '../engine/chunk-state';
+import { countStates, isDone, newChunkState } from '../engine/chunk-state';
 import { Chunk, chunkKey } from './chunk.schema';
 
 const READ_CONCURRENCY = 16;
@@ -83,4 +83,3 @@ export class ChunksRepository {
   }
 }
 
-export type { ChunkState };
