@@ -38,16 +38,29 @@ export function validateCommand(input: unknown): CommandValidation {
     return reject(command, COMMAND_ERRORS.invalidParams, issue.message, issueField(issue, ['params']));
   }
   const valid = { ...command, params: params.data };
-  const selectionError = action.id === 'invite-users' ? inviteSelectionError(valid) : undefined;
-  if (selectionError) return reject(command, COMMAND_ERRORS.invalidSelection, selectionError, 'selection.userIds');
+  const selectionError = inviteSelectionError(valid, action.id);
+  if (selectionError) return reject(command, COMMAND_ERRORS.invalidSelection, selectionError.message, selectionError.field);
   return { ok: true, command: valid, action };
 }
 
-function inviteSelectionError(command: BatchCommand): string | undefined {
-  const invitees = (command.params as ActionParams<'invite-users'>).invitees.map((i) => i.userId);
+/** invite-users takes an uploaded file (selection.importId) or inline invitees listed in selection.userIds; nothing else does. */
+function inviteSelectionError(command: BatchCommand, actionId: string): { message: string; field: string } | undefined {
+  const { importId } = command.selection;
+  if (actionId !== 'invite-users') {
+    return importId === undefined ? undefined : { message: 'selection.importId is only for invite-users', field: 'selection.importId' };
+  }
+  const inline = (command.params as ActionParams<'invite-users'>).invitees;
+  if (importId !== undefined) {
+    return inline ? { message: 'invite-users: give the invitees in params or an uploaded file in selection.importId, not both', field: 'params.invitees' } : undefined;
+  }
+  if (!inline) return { message: 'invite-users: give params.invitees or selection.importId', field: 'params.invitees' };
+  return inviteesListedError(command, inline.map((i) => i.userId));
+}
+
+function inviteesListedError(command: BatchCommand, invitees: string[]): { message: string; field: string } | undefined {
   const selected = new Set(command.selection.userIds ?? []);
   const same = selected.size === invitees.length && new Set(invitees).size === invitees.length && invitees.every((id) => selected.has(id));
-  return same ? undefined : 'invite-users: selection.userIds must list exactly the userId of each invitee, once';
+  return same ? undefined : { message: 'invite-users: selection.userIds must list exactly the userId of each invitee, once', field: 'selection.userIds' };
 }
 
 /** Echoes commandId and tenantId only when they are well-formed: consumers route rejections by them. */

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AnyBulkWriteOperation, Model } from 'mongoose';
+import { AnyBulkWriteOperation, FilterQuery, Model, UpdateQuery } from 'mongoose';
 import { PeopleQuery } from './people-filter';
 import { AppliedOp, Person, personKey } from './person.schema';
+
+const DUPLICATE_KEY = 11000;
 
 /** How many applied-op markers a person keeps (newest last): enough to absorb any redelivery. */
 export const OPS_KEPT = 50;
@@ -13,7 +15,8 @@ const READ_CONCURRENCY = 16;
 /** Documents per round trip of a selection cursor. */
 const CURSOR_BATCH = 1000;
 
-export type ChangeSet = Partial<Pick<Person, 'role' | 'language' | 'status' | 'country' | 'labels' | 'specialisms'>>;
+/** The fields a work action may set on a person (never `_id`, `tenantId`, `userId`, `ops` or `v`). */
+export type ChangeSet = Partial<Omit<Person, '_id' | 'tenantId' | 'userId' | 'ops' | 'v' | 'createdAt' | 'updatedAt'>>;
 
 export interface PersonChange {
   userId: string;
@@ -85,5 +88,49 @@ export class PeopleRepository {
       },
     }));
     await this.people.bulkWrite(ops, { ordered: true });
+  }
+
+  /**
+   * One person's single-document conditional update (`where` adds conditions to the `_id` match, e.g. an
+   * unused, unexpired token hash): the updated person, or undefined when nothing matched.
+   */
+  async updateWhere(tenantId: string, userId: string, where: FilterQuery<Person>, update: UpdateQuery<Person>): Promise<Person | undefined> {
+    const doc = await this.people
+      .findOneAndUpdate({ ...where, _id: personKey(tenantId, userId) }, { ...update, $inc: { v: 1, ...(update.$inc ?? {}) } }, { new: true })
+      .lean<Person>()
+      .exec();
+    return doc ?? undefined;
+  }
+
+  /**
+   * Inserts new people (unordered, one document each). Returns the user ids refused because the `_id`
+   * or the tenant's e-mail exists already (duplicate key); every other error is thrown.
+   */
+  async insertMany(people: Array<Partial<Person> & Pick<Person, '_id' | 'tenantId' | 'userId' | 'email' | 'role'>>): Promise<Set<string>> {
+    const refused = new Set<string>();
+    if (people.length === 0) return refused;
+    try {
+      await this.people.insertMany(people, { ordered: false });
+    } catch (err) {
+      const writeErrors = (err as { writeErrors?: Array<{ code?: number; index?: number; err?: { code?: number; index?: number } }> }).writeErrors;
+      if (!writeErrors) throw err;
+      for (const e of writeErrors) {
+        const code = e.code ?? e.err?.code;
+        const index = e.index ?? e.err?.index;
+        if (code !== DUPLICATE_KEY || index === undefined) throw err;
+        refused.add(people[index].userId);
+      }
+    }
+    return refused;
+  }
+
+  /** Someone of the tenant with this e-mail (lowercased), if any. */
+  async findByEmail(tenantId: string, email: string): Promise<Person | undefined> {
+    return (await this.people.findOne({ tenantId, email: email.trim().toLowerCase() }).lean<Person>().exec()) ?? undefined;
+  }
+
+  /** Erases people for good (the last step of `delete`). */
+  async erase(tenantId: string, userIds: string[]): Promise<void> {
+    if (userIds.length) await this.people.deleteMany({ _id: { $in: userIds.map((id) => personKey(tenantId, id)) } }).exec();
   }
 }

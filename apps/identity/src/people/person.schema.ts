@@ -7,10 +7,25 @@ export interface AppliedOp {
   b?: unknown;
 }
 
-/** The last invitation e-mail of a person who has not activated their account (null for anonymous accounts). */
+/**
+ * The invitation of a person who has not activated their account (null for anonymous accounts and
+ * once accepted). Only the sha256 of the link's secret is stored; a new invitation replaces the hash,
+ * so the older link stops working; a cancelled one keeps no hash at all.
+ */
 export interface Invitation {
   sentCount: number;
   sentAt: Date | null;
+  /** sha256 (hex) of the secret part of the current invitation token; null when cancelled */
+  tokenHash?: string | null;
+  cancelledAt?: Date | null;
+}
+
+/** A pending password reset: single use (usedAt) and expiring (expiresAt, checked in the query). */
+export interface PasswordReset {
+  /** sha256 (hex) of the secret part of the reset token */
+  tokenHash: string;
+  expiresAt: Date;
+  usedAt?: Date | null;
 }
 
 /**
@@ -77,6 +92,17 @@ export class Person {
   @Prop({ type: Object, default: null })
   invitation?: Invitation | null;
 
+  @Prop({ type: Object, default: null })
+  passwordReset?: PasswordReset | null;
+
+  /** scrypt hash (`scrypt$<salt>$<hash>`) of the password chosen on accepting or resetting; null until then */
+  @Prop({ type: String, default: null })
+  passwordHash?: string | null;
+
+  /** scrypt hash of an anonymous account's access code; null for e-mail accounts */
+  @Prop({ type: String, default: null })
+  accessCodeHash?: string | null;
+
   @Prop({ type: [Object], default: [] })
   ops!: AppliedOp[];
 
@@ -93,6 +119,13 @@ export const PersonSchema = SchemaFactory.createForClass(Person);
 PersonSchema.index({ tenantId: 1, email: 1 }, { unique: true });
 PersonSchema.index({ tenantId: 1, role: 1 });
 PersonSchema.index({ tenantId: 1, status: 1 });
+// one per directory filter field (DESIGN.md §1), so counting "all N matching" is an index count on MongoDB
+PersonSchema.index({ tenantId: 1, labels: 1 });
+PersonSchema.index({ tenantId: 1, specialisms: 1 });
+PersonSchema.index({ tenantId: 1, language: 1 });
+PersonSchema.index({ tenantId: 1, country: 1 });
+PersonSchema.index({ tenantId: 1, hireDate: 1 });
+PersonSchema.index({ tenantId: 1, lastActiveAt: 1 });
 
 export function personKey(tenantId: string, userId: string): string {
   return `${tenantId}:${userId}`;

@@ -41,10 +41,12 @@ export const identityActions = [
     service: 'identity',
     title: 'Invite users',
     description:
-      'Creates accounts for the rows of an uploaded XLSX/CSV and sends each an invitation. ' +
-      'The publisher assigns each invitee a user id and lists exactly those ids in selection.userIds.',
+      'Creates accounts for the rows of an uploaded XLSX/CSV (selection.importId) and sends each an invitation. ' +
+      'A Kafka publisher may instead list the invitees in params, assigning each a user id and listing exactly those ids in selection.userIds.',
     params: z.strictObject({
-      invitees: listOf(Invitee, MAX_SELECTION_IDS).describe(`The people to invite (1 to ${MAX_SELECTION_IDS})`),
+      invitees: listOf(Invitee, MAX_SELECTION_IDS)
+        .optional()
+        .describe(`The people to invite (1 to ${MAX_SELECTION_IDS}); absent when the selection is an uploaded file (selection.importId)`),
     }),
     reversible: false,
     destructive: false,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_SELECTION_IDS } from '../fields';
+import { EntityId, MAX_SELECTION_IDS } from '../fields';
 import { Outcome, UserId } from '../messages/work';
 import { PeopleFilter } from '../messages/people-filter';
 import { Language, PersonStatus, Role } from '../vocabulary';
@@ -13,6 +13,9 @@ import { Language, PersonStatus, Role } from '../vocabulary';
  *   POST /internal/tenants/:tenantId/selection/stream        SelectionSpec → NDJSON lines of SelectionStreamLine
  *   POST /internal/tenants/:tenantId/selection/digest        SelectionSpec → SelectionDigest
  *   POST /internal/tenants/:tenantId/decide                  DecideRequest → DecideResponse (dry run, no writes)
+ *   POST /internal/tenants/:tenantId/imports?format=csv|xlsx  raw file bytes → ImportSummary (rows staged for invite-users)
+ *   POST /internal/invitations/accept                         AcceptInvitation → TokenAccepted | 400 IDENTITY.TOKEN_INVALID
+ *   POST /internal/password-resets/complete                   CompletePasswordReset → TokenAccepted | 400 TOKEN_INVALID/TOKEN_EXPIRED
  */
 export const PersonView = z.object({
   userId: UserId,
@@ -51,10 +54,14 @@ export const DirectoryPage = z.object({
 export type DirectoryPage = z.infer<typeof DirectoryPage>;
 
 /** A selection as identity resolves it: a filter minus exclusions (explicit ids need no resolution). */
-export const SelectionSpec = z.strictObject({
-  filter: PeopleFilter,
-  excludeIds: z.array(UserId).max(MAX_SELECTION_IDS).optional(),
-});
+export const SelectionSpec = z
+  .strictObject({
+    filter: PeopleFilter.optional(),
+    /** the rows of an uploaded people file (invite-users): their assigned user ids */
+    importId: EntityId.optional(),
+    excludeIds: z.array(UserId).max(MAX_SELECTION_IDS).optional(),
+  })
+  .refine((s) => (s.filter === undefined) !== (s.importId === undefined), { message: 'give exactly one of filter or importId' });
 export type SelectionSpec = z.infer<typeof SelectionSpec>;
 
 /** Ids per line of the selection stream. */
@@ -90,3 +97,47 @@ export type DecideRequest = z.infer<typeof DecideRequest>;
 /** `before`/`data.after` carry the change for the preview's before → after sample. */
 export const DecideResponse = z.object({ outcomes: z.array(Outcome) });
 export type DecideResponse = z.infer<typeof DecideResponse>;
+
+/** Largest people file identity takes (bytes) and most rows in it. */
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+export const IMPORT_MAX_ROWS = 100_000;
+
+/** A row of an uploaded people file that will fail: where and why (the column is named). */
+export const ImportRowError = z.object({
+  row: z.number().int().min(1).describe('Row number in the file, the header being row 1'),
+  column: z.string().describe('The column at fault, e.g. email'),
+  message: z.string(),
+});
+export type ImportRowError = z.infer<typeof ImportRowError>;
+
+/**
+ * An uploaded people file, parsed and staged: run `invite-users` with `selection: {importId}` to create
+ * the accounts (valid rows become invitations, invalid rows per-row failures naming the column).
+ */
+export const ImportSummary = z.object({
+  importId: EntityId,
+  rows: z.number().int().min(0),
+  valid: z.number().int().min(0),
+  invalid: z.number().int().min(0),
+  /** the first invalid rows (at most 100) */
+  errors: z.array(ImportRowError),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const Password = z.string().min(10, 'at least 10 characters').max(200);
+
+export const AcceptInvitation = z.strictObject({
+  token: z.string().min(1).max(512),
+  name: z.string().min(1).max(200).optional().describe('Display name, if the person wants to change it'),
+  password: Password.optional().describe('The password to sign in with (at least 10 characters)'),
+});
+export type AcceptInvitation = z.infer<typeof AcceptInvitation>;
+
+export const CompletePasswordReset = z.strictObject({
+  token: z.string().min(1).max(512),
+  password: Password.describe('The new password (at least 10 characters)'),
+});
+export type CompletePasswordReset = z.infer<typeof CompletePasswordReset>;
+
+export const TokenAccepted = z.object({ tenantId: z.string(), userId: UserId, status: PersonStatus });
+export type TokenAccepted = z.infer<typeof TokenAccepted>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, listOf, MAX_SELECTION_IDS } from '../fields';
+import { EntityId, IsoDateTime, listOf, MAX_SELECTION_IDS } from '../fields';
 import { PeopleFilter } from './people-filter';
 import { ActionId, MAX_CHUNK_SIZE, TenantId, UserId } from './work';
 
@@ -8,7 +8,8 @@ export const CommandId = z.string().min(1).max(128);
 
 /**
  * Who a command applies to: explicit ids (at most MAX_SELECTION_IDS) or a filter resolved
- * server-side at confirm time, minus `excludeIds`. Exactly one of `userIds` and `filter`.
+ * server-side at confirm time, minus `excludeIds`, or the rows of an uploaded people file
+ * (`importId`, invite-users only). Exactly one of `userIds`, `filter` and `importId`.
  */
 export const Selection = z
   .strictObject({
@@ -16,17 +17,18 @@ export const Selection = z
       .optional()
       .describe(`Explicit user ids (1 to ${MAX_SELECTION_IDS}); larger selections must use a filter`),
     filter: PeopleFilter.optional(),
+    importId: EntityId.optional().describe('The rows of an uploaded people file (POST /v1/imports); only for invite-users'),
     excludeIds: z
       .array(UserId)
       .max(MAX_SELECTION_IDS)
       .optional()
       .describe('User ids left out of the selection (e.g. unticked rows of "all matching")'),
   })
-  .refine((s) => (s.userIds === undefined) !== (s.filter === undefined), {
-    message: 'selection: give exactly one of userIds or filter',
+  .refine((s) => [s.userIds, s.filter, s.importId].filter((x) => x !== undefined).length === 1, {
+    message: 'selection: give exactly one of userIds, filter or importId',
   })
-  .meta({ oneOf: [{ required: ['userIds'] }, { required: ['filter'] }] })
-  .describe('Exactly one of userIds or filter, optionally minus excludeIds');
+  .meta({ oneOf: [{ required: ['userIds'] }, { required: ['filter'] }, { required: ['importId'] }] })
+  .describe('Exactly one of userIds, filter or importId, optionally minus excludeIds');
 export type Selection = z.infer<typeof Selection>;
 
 export const CommandOptions = z

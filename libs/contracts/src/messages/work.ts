@@ -25,6 +25,10 @@ export const WorkChunk = z.object({
   actorId: UserId.optional().describe('Who asked for the job'),
   params: z.record(z.string(), z.unknown()).default({}).describe("The action's parameters, validated at intake"),
   userIds: z.array(UserId).min(1).max(MAX_CHUNK_SIZE).describe(`The people of this chunk (1 to ${MAX_CHUNK_SIZE})`),
+  data: z
+    .record(UserId, z.record(z.string(), z.unknown()))
+    .optional()
+    .describe("Per person: the `data` the previous saga step reported for them (e.g. the invitation link's token and the recipient)"),
 });
 export type WorkChunk = z.infer<typeof WorkChunk>;
 
@@ -39,8 +43,14 @@ export const Outcome = z.object({
   retryable: z.boolean().optional().describe('A failure worth retrying (transient)'),
   /** the prior value, kept for undo */
   before: z.unknown().optional().describe('The prior value, kept for undo'),
-  /** what the step produced for later steps or the results page */
-  data: z.record(z.string(), z.unknown()).optional().describe('What the step produced for later steps or the results page'),
+  /**
+   * what the step produced: handed to the person's next saga step (WorkChunk.data), and kept as the
+   * person's result when it is the last step (e.g. a new access code the admin passes on)
+   */
+  data: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe("What the step produced: handed to the person's next step; kept as their result when it is the last step"),
 });
 export type Outcome = z.infer<typeof Outcome>;
 

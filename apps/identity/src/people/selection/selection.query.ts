@@ -31,9 +31,13 @@ export class StreamSelectionHandler implements IQueryHandler<StreamSelection, Re
   constructor(private readonly people: PeopleRepository) {}
 
   async execute({ tenantId, spec }: StreamSelection): Promise<Readable> {
-    const query = toPeopleQuery(tenantId, spec.filter);
-    const lines = selectionLines(selectedIds(this.people.userIds(query), spec.excludeIds));
+    const lines = selectionLines(selectedIds(this.selected(tenantId, spec), spec.excludeIds));
     return Readable.from(lines, { objectMode: false, highWaterMark: 1 << 16 });
+  }
+
+  // TODO(imports): spec.importId streams the staged rows of an upload
+  private selected(tenantId: string, spec: SelectionSpec): AsyncIterable<string> {
+    return this.people.userIds(toPeopleQuery(tenantId, spec.filter ?? {}));
   }
 }
 
@@ -42,6 +46,6 @@ export class DigestSelectionHandler implements IQueryHandler<DigestSelection, Se
   constructor(private readonly people: PeopleRepository) {}
 
   async execute({ tenantId, spec }: DigestSelection): Promise<SelectionDigest> {
-    return digestOf(selectedIds(this.people.userIds(toPeopleQuery(tenantId, spec.filter)), spec.excludeIds));
+    return digestOf(selectedIds(this.people.userIds(toPeopleQuery(tenantId, spec.filter ?? {})), spec.excludeIds));
   }
 }
