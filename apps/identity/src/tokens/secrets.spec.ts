@@ -9,6 +9,16 @@ describe('secrets', () => {
     expect(a.token).not.toContain(a.hash);
   });
 
+  it('a seeded token or access code is the same on every redelivery of its op, and differs per op and person', () => {
+    expect(issueToken('acme', 'u1', 'job:0')).toEqual(issueToken('acme', 'u1', 'job:0'));
+    expect(issueToken('acme', 'u1', 'job:0').hash).not.toBe(issueToken('acme', 'u1', 'job2:0').hash);
+    expect(issueToken('acme', 'u1', 'job:0').hash).not.toBe(issueToken('acme', 'u2', 'job:0').hash);
+    const seed = { tenantId: 'acme', userId: 'u1', key: 'job:0' };
+    expect(newAccessCode(seed)).toBe(newAccessCode(seed));
+    expect(newAccessCode(seed)).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
+    expect(newAccessCode({ ...seed, key: 'job:1' })).not.toBe(newAccessCode(seed));
+  });
+
   it('refuses what is not a token', () => {
     for (const bad of ['', 'abc', 'x.y', `${Buffer.from('nocolon').toString('base64url')}.${'a'.repeat(43)}`, `${Buffer.from('t:u').toString('base64url')}.short`]) {
       expect(parseToken(bad)).toBeUndefined();

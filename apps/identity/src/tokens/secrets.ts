@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
@@ -17,8 +17,13 @@ export interface IssuedToken {
   hash: string;
 }
 
-export function issueToken(tenantId: string, userId: string): IssuedToken {
-  const secret = randomBytes(32).toString('base64url');
+/**
+ * Issues a token. With `seed` (the op key of the (job, step) issuing it) the secret is derived, not
+ * random: a redelivered step re-derives the very token whose hash it stored, so the e-mail step can be
+ * handed the same link again without identity ever storing the token itself.
+ */
+export function issueToken(tenantId: string, userId: string, seed?: string): IssuedToken {
+  const secret = seed === undefined ? randomBytes(32).toString('base64url') : derive('token', tenantId, userId, seed).toString('base64url');
   return { token: `${Buffer.from(`${tenantId}:${userId}`).toString('base64url')}.${secret}`, hash: sha256Hex(secret) };
 }
 
@@ -51,8 +56,24 @@ export async function verifySecret(secret: string, stored: string | null | undef
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** An access code for an anonymous account: 10 characters without look-alikes (0/O, 1/I/l), read out or printed. */
-export function newAccessCode(length = 10): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  return Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
+const ACCESS_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/**
+ * An access code for an anonymous account: 10 characters without look-alikes (0/O, 1/I/l), read out or
+ * printed. With `seed` (an op key) it is derived, so a redelivered step reports the same code.
+ */
+export function newAccessCode(seed?: { tenantId: string; userId: string; key: string }, length = 10): string {
+  if (!seed) return Array.from({ length }, () => ACCESS_CODE_ALPHABET[randomInt(ACCESS_CODE_ALPHABET.length)]).join('');
+  const bytes = derive('access-code', seed.tenantId, seed.userId, seed.key);
+  return Array.from({ length }, (_, i) => ACCESS_CODE_ALPHABET[bytes[i] % ACCESS_CODE_ALPHABET.length]).join('');
+}
+
+/** The development default; deployments set IDENTITY_TOKEN_SECRET (see README). */
+const DEV_SECRET = 'cohort-dev-only-identity-token-secret';
+
+/** HMAC-SHA256 under identity's secret of a purpose and the parts naming one (person, op). */
+function derive(purpose: string, ...parts: string[]): Buffer {
+  return createHmac('sha256', process.env.IDENTITY_TOKEN_SECRET || DEV_SECRET)
+    .update([purpose, ...parts].join('\u0000'))
+    .digest();
 }
