@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
-import { CohortCoreModule } from '@cohort/common';
-import { notYetBuiltWorkController, WorkResultsPublisher } from '@cohort/messaging';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CohortCoreModule, erasePersonHandler } from '@cohort/common';
+import { workController, WorkResultsPublisher } from '@cohort/messaging';
+import { RemoveTemporaryDataHandler } from './actions/remove-temporary-data/remove-temporary-data.handler';
+import { workAction } from './actions/work-actions';
+import { LEARNING_PERSON_DATA } from './learning.person-data';
+
+const handlers = [erasePersonHandler('learning', LEARNING_PERSON_DATA), RemoveTemporaryDataHandler];
 
 @Module({
-  imports: [CohortCoreModule.forRoot('learning', { mongo: true })],
-  // until its actions are built, every work chunk is answered with a per-person UNKNOWN_ACTION failure
-  controllers: [notYetBuiltWorkController('learning')],
-  providers: [WorkResultsPublisher],
+  imports: [CohortCoreModule.forRoot('learning', { mongo: true }), CqrsModule.forRoot()],
+  controllers: [workController('learning', workAction)],
+  providers: [...handlers, WorkResultsPublisher],
 })
 export class LearningModule {}

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
-import { CohortCoreModule } from '@cohort/common';
-import { notYetBuiltWorkController, WorkResultsPublisher } from '@cohort/messaging';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CohortCoreModule, erasePersonHandler } from '@cohort/common';
+import { workController, WorkResultsPublisher } from '@cohort/messaging';
+import { workAction } from './actions/work-actions';
+import { MEMBERSHIP_PERSON_DATA } from './membership.person-data';
+
+const handlers = [erasePersonHandler('membership', MEMBERSHIP_PERSON_DATA)];
 
 @Module({
-  imports: [CohortCoreModule.forRoot('membership', { mongo: true })],
-  // until its actions are built, every work chunk is answered with a per-person UNKNOWN_ACTION failure
-  controllers: [notYetBuiltWorkController('membership')],
-  providers: [WorkResultsPublisher],
+  imports: [CohortCoreModule.forRoot('membership', { mongo: true }), CqrsModule.forRoot()],
+  controllers: [workController('membership', workAction)],
+  providers: [...handlers, WorkResultsPublisher],
 })
 export class MembershipModule {}

@@ -1,3 +1,4 @@
 export * from './config';
 export * from './core.module';
 export * from './bootstrap';
+export * from './person-data/person-data';

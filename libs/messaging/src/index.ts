@@ -6,4 +6,4 @@ export * from './kafka-batch.transport';
 export * from './validate';
 export * from './work-results';
 export * from './pass-through.filter';
-export * from './not-yet-built.controller';
+export * from './work.controller';

@@ -1,6 +1,6 @@
 import { Outcome } from '@cohort/contracts';
 import { defineSaga, singleStep, step } from '../sagas';
-import { applyOutcomes, cancelPending, countStates, isDone, markDispatched, newChunkState, nextDispatch, S } from './chunk-state';
+import { applyOutcomes, cancelPending, countStates, handoffOf, isDone, markDispatched, newChunkState, nextDispatch, S } from './chunk-state';
 
 const policy = { maxAttempts: 3, backoffMs: (a: number) => 1000 * a };
 const changeRole = singleStep('identity', 'change-role', (_p, before) => ({ action: 'change-role', params: { role: before } }));
@@ -28,6 +28,31 @@ describe('chunk state machine', () => {
     expect(s.b[0]).toBe('Learner');
     expect(s.e[1]).toMatchObject({ c: 'IDENTITY.SELF', s: 'change-role' });
     expect(isDone(s)).toBe(true);
+  });
+
+  it("hands a step's data to the person's next step, keeps a last step's data as the result, and drops a handoff nobody used", () => {
+    const invite = defineSaga('invite-users', [step('identity', 'invite-users'), step('communications', 'send-invitation')]);
+    const s = newChunkState(['a', 'b', 'c']);
+    dispatch(s);
+    const token = (userId: string): Outcome => ({ userId, status: 'succeeded', data: { token: `t-${userId}` } });
+    applyOutcomes(s, invite, 0, 1, [token('a'), token('b'), { userId: 'c', status: 'skipped', code: 'IDENTITY.EMAIL_EXISTS', data: { x: 1 } }], policy, 0);
+    const next = dispatch(s);
+    expect(next).toMatchObject({ step: 1, ids: ['a', 'b'] });
+    expect(handoffOf(s, s.inflight!.idx)).toEqual({ a: { token: 't-a' }, b: { token: 't-b' } });
+    // a retryable failure keeps the handoff for the retry; a success without data ends it
+    applyOutcomes(s, invite, 1, next.d, [ok('a'), { userId: 'b', status: 'failed', code: 'SMTP.DOWN', retryable: true }], policy, 0);
+    expect(s.h).toEqual({ 1: { token: 't-b' } });
+    const retry = dispatch(s, 5_000);
+    expect(handoffOf(s, s.inflight!.idx)).toEqual({ b: { token: 't-b' } });
+    applyOutcomes(s, invite, 1, retry.d, [{ userId: 'b', status: 'failed', code: 'SMTP.REFUSED' }], policy, 5_000);
+    expect(s.h).toEqual({});
+    expect(s.st).toEqual([S.succeeded, S.failed, S.skipped]);
+
+    const single = singleStep('identity', 'update-properties');
+    const u = newChunkState(['d']);
+    dispatch(u);
+    applyOutcomes(u, single, 0, 1, [{ userId: 'd', status: 'succeeded', data: { accessCode: 'K7QM2XW9PA' } }], policy, 0);
+    expect(u.h).toEqual({ 0: { accessCode: 'K7QM2XW9PA' } });
   });
 
   it('ignores a duplicate or stale result', () => {

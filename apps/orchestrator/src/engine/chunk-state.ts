@@ -28,6 +28,12 @@ export interface ChunkState {
   w: number[];
   b: unknown[];
   e: Record<string, PersonError>;
+  /**
+   * per person (by index): the `data` their latest step reported, handed to their next step (e.g. an
+   * invitation token for the e-mail step); when they finish it is kept only if their final step
+   * produced it (their result, e.g. a new access code), so a token never outlives its handoff
+   */
+  h?: Record<string, Record<string, unknown>>;
   /** dispatch counter: the `attempt` of the chunk's work message now in flight */
   d: number;
   /** the dispatch awaiting its result: the step code and the people in it (indexes into ids) */
@@ -41,7 +47,7 @@ export interface RetryPolicy {
 
 export function newChunkState(ids: string[]): ChunkState {
   const n = ids.length;
-  return { ids, st: Array(n).fill(S.pending), k: Array(n).fill(0), a: Array(n).fill(0), w: Array(n).fill(0), b: Array(n).fill(null), e: {}, d: 0, inflight: null };
+  return { ids, st: Array(n).fill(S.pending), k: Array(n).fill(0), a: Array(n).fill(0), w: Array(n).fill(0), b: Array(n).fill(null), e: {}, h: {}, d: 0, inflight: null };
 }
 
 export const isCompensation = (step: number) => step >= COMPENSATION_STEP_OFFSET;
@@ -114,6 +120,7 @@ export function applyOutcomes(state: ChunkState, saga: Saga, step: number, attem
 
 function applyOne(state: ChunkState, saga: Saga, i: number, step: number, o: Outcome, policy: RetryPolicy, now: number): void {
   const j = stepIndex(step);
+  handOver(state, i, o);
   if (o.status === 'failed') {
     if (o.retryable && state.a[i] + 1 < policy.maxAttempts) {
       state.a[i] += 1;
@@ -156,6 +163,26 @@ function advance(state: ChunkState, i: number, step: number): void {
 function finish(state: ChunkState, i: number, st: number): void {
   state.st[i] = st;
   state.w[i] = 0;
+  if (st !== S.succeeded && state.h) delete state.h[i];
+}
+
+/**
+ * Keeps what a step reported for the person's next step. A retry keeps the data the step was sent with;
+ * a step that succeeds without data ends the handoff (so a finished person keeps only their last step's data).
+ */
+function handOver(state: ChunkState, i: number, o: Outcome): void {
+  if (o.status === 'failed' && o.retryable) return;
+  state.h ??= {};
+  if (o.data && o.status === 'succeeded') state.h[i] = o.data;
+  else delete state.h[i];
+}
+
+/** The data to send with a dispatch: per user id, what their previous step reported (undefined when none). */
+export function handoffOf(state: ChunkState, idx: readonly number[]): Record<string, Record<string, unknown>> | undefined {
+  if (!state.h) return undefined;
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const i of idx) if (state.h[i]) out[state.ids[i]] = state.h[i];
+  return Object.keys(out).length ? out : undefined;
 }
 
 /**

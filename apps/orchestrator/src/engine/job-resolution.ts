@@ -20,20 +20,21 @@ export interface ResolutionDeps {
 }
 
 /**
- * Streams a job's selection in batches: explicit ids (deduplicated, minus exclusions), a filter
- * resolved by identity through one cursor, or the people of an earlier job (undo: each person's prior
+ * Streams a job's selection in batches: explicit ids (deduplicated, minus exclusions), a filter (or an
+ * uploaded people file's rows) resolved by identity through one cursor, or the people of an earlier job (undo: each person's prior
  * value; retry: the people who failed). Nothing holds the whole selection in memory.
  */
 export async function* selectionBatches(job: Job, deps: ResolutionDeps): AsyncGenerator<SelectionBatch> {
   if (job.undoOf || job.retryOf) return yield* earlierJobBatches(job, deps);
-  const { userIds, filter, excludeIds } = job.selection;
+  const { userIds, filter, importId, excludeIds } = job.selection;
   if (userIds) {
     const excluded = new Set(excludeIds ?? []);
     const unique = [...new Set(userIds)].filter((id) => !excluded.has(id));
     for (let i = 0; i < unique.length; i += SELECTION_STREAM_BATCH) yield { ids: unique.slice(i, i + SELECTION_STREAM_BATCH) };
     return;
   }
-  for await (const line of deps.identity.stream(job.tenantId, { filter: filter!, ...(excludeIds && { excludeIds }) })) {
+  const spec = importId !== undefined ? { importId } : { filter: filter! };
+  for await (const line of deps.identity.stream(job.tenantId, { ...spec, ...(excludeIds && { excludeIds }) })) {
     if ('ids' in line && line.ids.length) yield { ids: line.ids };
   }
 }

@@ -8,7 +8,7 @@ import { Job } from '../jobs/job.schema';
 import { JobsRepository } from '../jobs/jobs.repository';
 import { ORCHESTRATOR } from '../orchestrator.errors';
 import { Saga, sagaFor } from '../sagas';
-import { addCounts, applyOutcomes, cancelPending, isDone, markDispatched, nextDispatch, stepAction, stepIndex, ZERO_COUNTS } from './chunk-state';
+import { addCounts, applyOutcomes, cancelPending, handoffOf, isDone, markDispatched, nextDispatch, stepAction, stepIndex, ZERO_COUNTS } from './chunk-state';
 import { EngineConfig } from './engine.config';
 import { JobEventsPublisher } from './job-events.publisher';
 import { resolveIntoChunks, ResolutionDeps } from './job-resolution';
@@ -257,6 +257,8 @@ export class JobRunner {
       params: c.params ?? this.job.params,
       userIds: idx.map((i) => c.ids[i]),
     };
+    const data = handoffOf(c, idx);
+    if (data) work.data = data;
     if (this.job.options?.dryRun) return this.dryRun(c, work);
     const service = this.saga.steps[stepIndex(step)].service;
     await this.deps.publisher.publish(workTopic(service), [{ key: `${this.id}:${c.no}`, value: work, tenantId: this.job.tenantId, correlationId: this.id }]);

@@ -43,6 +43,9 @@ export class Chunk implements ChunkState {
   @Prop({ type: Object, default: {} })
   e!: Record<string, PersonError>;
 
+  @Prop({ type: Object, default: {} })
+  h?: Record<string, Record<string, unknown>>;
+
   @Prop({ default: 0 })
   d!: number;
 

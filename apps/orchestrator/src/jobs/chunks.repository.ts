@@ -43,8 +43,8 @@ export class ChunksRepository {
     const done = isDone(chunk);
     chunk.n = n;
     chunk.done = done;
-    const { st, k, a, w, b, e, d, inflight } = chunk;
-    await this.chunks.updateOne({ _id: chunk._id }, { $set: { st, k, a, w, b, e, d, inflight, n, done } });
+    const { st, k, a, w, b, e, h = {}, d, inflight } = chunk;
+    await this.chunks.updateOne({ _id: chunk._id }, { $set: { st, k, a, w, b, e, h, d, inflight, n, done } });
     return n;
   }
 

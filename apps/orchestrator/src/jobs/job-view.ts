@@ -50,6 +50,8 @@ export function itemView(job: Job, chunk: Chunk, i: number): ItemView {
     ...(step && { step }),
     attempts: state === 'pending' || state === 'cancelled' ? chunk.a[i] : chunk.a[i] + 1,
     ...(chunk.b[i] !== null && chunk.b[i] !== undefined && { before: chunk.b[i] }),
+    // only a finished person's data is their result: while running it is a handoff (e.g. a token) for the next step
+    ...(state === 'succeeded' && chunk.h?.[i] && { data: chunk.h[i] }),
   };
 }
 

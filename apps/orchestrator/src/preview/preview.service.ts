@@ -89,9 +89,10 @@ export class PreviewService {
   }
 
   private async checkUnchanged(draft: Job): Promise<void> {
-    const { filter, excludeIds } = draft.selection;
-    if (!filter) return;
-    const now = await this.identity.digest(draft.tenantId, { filter, ...(excludeIds && { excludeIds }) });
+    const { filter, importId, excludeIds } = draft.selection;
+    if (!filter && importId === undefined) return;
+    const spec = importId !== undefined ? { importId } : { filter };
+    const now = await this.identity.digest(draft.tenantId, { ...spec, ...(excludeIds && { excludeIds }) });
     if (now.digest !== draft.snapshot?.digest) {
       throw new Refusal(
         409,

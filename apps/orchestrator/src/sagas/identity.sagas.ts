@@ -6,7 +6,7 @@ const added = (params: Record<string, unknown>, key: string, before: unknown) =>
 const removed = (params: Record<string, unknown>, key: string, before: unknown) => asList(params[key]).filter((x) => asList(before).includes(x));
 
 export const identitySagas = [
-  singleStep('identity', 'resend-invitation'),
+  defineSaga('resend-invitation', [step('identity', 'resend-invitation'), step('communications', 'send-invitation')]),
   singleStep('identity', 'cancel-invitation'),
   defineSaga('invite-users', [step('identity', 'invite-users'), step('communications', 'send-invitation')]),
   defineSaga('send-password-reset', [step('identity', 'send-password-reset'), step('communications', 'send-password-reset')]),

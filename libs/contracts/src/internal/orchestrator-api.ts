@@ -101,6 +101,8 @@ export const ItemView = z.object({
   step: z.string().optional(),
   attempts: z.number().int().min(0),
   before: z.unknown().optional(),
+  /** what the person's last step produced for the admin (e.g. a new access code) */
+  data: z.record(z.string(), z.unknown()).optional(),
 });
 export type ItemView = z.infer<typeof ItemView>;
 

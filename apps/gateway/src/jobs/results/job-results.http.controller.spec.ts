@@ -19,6 +19,7 @@ describe('GET /v1/batch-jobs/:id/results.csv', () => {
   it('streams every outcome as CSV with a header line, neutralising formulas', async () => {
     const items = [
       { userId: 'ann', status: 'succeeded', step: 'change-role', attempts: 1, before: { role: 'Learner' } },
+      { userId: 'dee', status: 'succeeded', step: 'update-properties', attempts: 1, data: { accessCode: 'K7QM2XW9PA' } },
       { userId: 'bob', status: 'skipped', code: 'IDENTITY.SELF', message: '=HYPERLINK("http://evil","click")', attempts: 1 },
       { userId: '@cem', status: 'failed', code: 'IDENTITY.NOT_FOUND', message: 'person not found, "really"', attempts: 3 },
     ];
@@ -36,10 +37,11 @@ describe('GET /v1/batch-jobs/:id/results.csv', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toBe('attachment; filename="job-j-1-results.csv"');
     expect(parse(res.text)).toEqual([
-      ['userId', 'status', 'code', 'message', 'step', 'attempts', 'before'],
-      ['ann', 'succeeded', '', '', 'change-role', '1', '{"role":"Learner"}'],
-      ['bob', 'skipped', 'IDENTITY.SELF', `'=HYPERLINK("http://evil","click")`, '', '1', ''],
-      ["'@cem", 'failed', 'IDENTITY.NOT_FOUND', 'person not found, "really"', '', '3', ''],
+      ['userId', 'status', 'code', 'message', 'step', 'attempts', 'before', 'data'],
+      ['ann', 'succeeded', '', '', 'change-role', '1', '{"role":"Learner"}', ''],
+      ['dee', 'succeeded', '', '', 'update-properties', '1', '', '{"accessCode":"K7QM2XW9PA"}'],
+      ['bob', 'skipped', 'IDENTITY.SELF', `'=HYPERLINK("http://evil","click")`, '', '1', '', ''],
+      ["'@cem", 'failed', 'IDENTITY.NOT_FOUND', 'person not found, "really"', '', '3', '', ''],
     ]);
     expect(gw.orchestrator.last().path).toBe(path);
   });
@@ -47,7 +49,7 @@ describe('GET /v1/batch-jobs/:id/results.csv', () => {
   it('answers a job without people with the header line only', async () => {
     gw.orchestrator.on('GET', path, (_req, res) => void res.writeHead(200).end());
     const res = await http().get('/v1/batch-jobs/j-1/results.csv').set('Authorization', bearer()).expect(200);
-    expect(res.text).toBe('userId,status,code,message,step,attempts,before\n');
+    expect(res.text).toBe('userId,status,code,message,step,attempts,before,data\n');
   });
 
   it('streams: the first records reach the client before the orchestrator has sent the rest', async () => {

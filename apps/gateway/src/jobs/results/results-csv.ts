@@ -5,7 +5,7 @@ import type { ItemView } from '@cohort/contracts';
 import { cellText } from './csv-cell';
 
 /** The columns of `results.csv`, in order; the first line of the file names them. */
-export const RESULT_COLUMNS = ['userId', 'status', 'code', 'message', 'step', 'attempts', 'before'] as const;
+export const RESULT_COLUMNS = ['userId', 'status', 'code', 'message', 'step', 'attempts', 'before', 'data'] as const;
 
 /** Longest NDJSON line accepted (one person's outcome); longer means a broken stream. */
 const MAX_LINE = 1 << 20;
