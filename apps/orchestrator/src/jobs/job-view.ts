@@ -1,4 +1,4 @@
-import { ITEM_STATES, ItemView, JobView } from '@cohort/contracts';
+import { ITEM_STATES, ItemView, JobView, SelectionSummary } from '@cohort/contracts';
 import { stepAction } from '../engine/chunk-state';
 import { finishedOf } from '../engine/progress';
 import { sagaFor } from '../sagas';
@@ -18,6 +18,7 @@ export function jobView(job: Job): JobView {
     action: job.action,
     params: job.params,
     actorId: job.actorId,
+    selection: selectionSummary(job),
     source: job.source,
     status: job.status === 'draft' ? 'queued' : job.status,
     total,
@@ -33,6 +34,19 @@ export function jobView(job: Job): JobView {
     ...(job.scheduledAt && { scheduledAt: job.scheduledAt.toISOString() }),
     ...(job.startedAt && { startedAt: job.startedAt.toISOString() }),
     ...(job.finishedAt && { finishedAt: job.finishedAt.toISOString() }),
+  };
+}
+
+/** Who the job covered, for the audit: explicit ids as a count (a list of 10,000 ids is no audit line). */
+export function selectionSummary(job: Pick<Job, 'selection' | 'undoOf' | 'retryOf'>): SelectionSummary {
+  const { userIds, filter, importId, excludeIds } = job.selection ?? {};
+  return {
+    ...(filter && { filter }),
+    ...(importId && { importId }),
+    ...(userIds && { userIdCount: userIds.length }),
+    ...(excludeIds?.length && { excludeIdCount: excludeIds.length }),
+    ...(job.undoOf && { undoOf: job.undoOf }),
+    ...(job.retryOf && { retryOf: job.retryOf }),
   };
 }
 

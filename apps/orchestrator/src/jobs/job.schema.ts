@@ -103,6 +103,8 @@ export class Job {
 export const JobSchema = SchemaFactory.createForClass(Job);
 JobSchema.index({ tenantId: 1, createdAt: -1 });
 JobSchema.index({ status: 1 });
+JobSchema.index({ tenantId: 1, actorId: 1, createdAt: -1 }); // the audit query by actor
+JobSchema.index({ tenantId: 1, action: 1, createdAt: -1 }); // and by action
 
 /** Idempotency of commands: `_id` = `<tenantId>:<commandId>`, inserted once; a second insert finds the job. */
 @Schema({ collection: 'commands', versionKey: false })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ITEM_STATES, ItemPage, ItemState, ItemView, JobList, JobStatus, JobView } from '@cohort/contracts';
+import { ITEM_STATES, ItemPage, ItemState, ItemView, JobList, JobListQuery, JobView } from '@cohort/contracts';
 import { INTAKE } from '../orchestrator.errors';
 import { Refusal } from '../intake/refusal';
 import { GEN_SPAN } from './chunk.schema';
@@ -36,9 +36,10 @@ export class JobsQueryService {
     return jobView(await this.job(tenantId, jobId));
   }
 
-  async list(tenantId: string, status: JobStatus | undefined, cursor: string | undefined, limit: number): Promise<JobList> {
+  /** The tenant's jobs, newest first, narrowed by status, actor, action and creation time: the audit query. */
+  async list(tenantId: string, { cursor, limit, ...where }: JobListQuery): Promise<JobList> {
     const after = decode<{ at: string; id: string }>(cursor);
-    const jobs = await this.jobs.list(tenantId, status, after && { at: new Date(after.at), id: after.id }, limit + 1);
+    const jobs = await this.jobs.list(tenantId, where, after && { at: new Date(after.at), id: after.id }, limit + 1);
     const page = jobs.slice(0, limit);
     const last = page[page.length - 1];
     return { items: page.map(jobView), nextCursor: jobs.length > limit && last ? encode({ at: last.createdAt.toISOString(), id: last._id }) : null };

@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { Response } from 'express';
 import { z } from 'zod';
-import { ActorBody, ItemState, JobAcceptedResponse, JobStatus, JobView } from '@cohort/contracts';
+import { ActorBody, ItemState, JobAcceptedResponse, JobListQuery, JobView } from '@cohort/contracts';
 import { HttpErrorsFilter } from '../http-errors.filter';
 import { Submitted } from '../intake/intake.service';
 import { JobControlService } from './job-control.service';
 import { JobsQueryService } from './jobs-query.service';
 
 const Limit = z.coerce.number().int().min(1).max(1000).default(50);
-const ListQuery = z.object({ status: JobStatus.optional(), cursor: z.string().max(512).optional(), limit: Limit });
 const ItemsQuery = z.object({ status: ItemState.optional(), cursor: z.string().max(512).optional(), limit: Limit });
 
 export const accepted = ({ job, duplicate }: Submitted): JobAcceptedResponse => ({ id: job._id, status: job.status === 'draft' ? 'queued' : job.status, ...(duplicate && { duplicate }) });
@@ -24,8 +23,7 @@ export class JobsHttpController {
 
   @Get()
   list(@Param('tenantId') tenantId: string, @Query() raw: unknown) {
-    const q = ListQuery.parse(raw);
-    return this.query.list(tenantId, q.status, q.cursor, q.limit);
+    return this.query.list(tenantId, JobListQuery.parse(raw));
   }
 
   @Get(':jobId')

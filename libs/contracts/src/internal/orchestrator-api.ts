@@ -11,7 +11,7 @@ import { ItemState, JobStatus } from '../vocabulary';
  *
  *   POST /internal/tenants/:tenantId/jobs/preview         JobRequest → Preview
  *   POST /internal/tenants/:tenantId/jobs                 JobRequest → 202 JobAccepted
- *   GET  /internal/tenants/:tenantId/jobs?status=&cursor=&limit=        → JobList
+ *   GET  /internal/tenants/:tenantId/jobs?status=&actorId=&action=&from=&to=&cursor=&limit= → JobList (the audit query)
  *   GET  /internal/tenants/:tenantId/jobs/:jobId                        → JobView
  *   GET  /internal/tenants/:tenantId/jobs/:jobId/items?status=&cursor=&limit= → ItemPage
  *   GET  /internal/tenants/:tenantId/jobs/:jobId/items.ndjson           → NDJSON of ItemView, every person
@@ -63,6 +63,17 @@ export type Preview = z.infer<typeof Preview>;
 export const JobAcceptedResponse = z.object({ id: z.string(), status: JobStatus, duplicate: z.boolean().optional() });
 export type JobAcceptedResponse = z.infer<typeof JobAcceptedResponse>;
 
+/** Who a job covered, as the audit shows it: the filter or import as given, explicit ids as a count. */
+export const SelectionSummary = z.object({
+  filter: z.record(z.string(), z.unknown()).optional(),
+  importId: z.string().optional(),
+  userIdCount: z.number().int().min(0).optional().describe('How many user ids the selection listed'),
+  excludeIdCount: z.number().int().min(0).optional(),
+  undoOf: z.string().optional(),
+  retryOf: z.string().optional(),
+});
+export type SelectionSummary = z.infer<typeof SelectionSummary>;
+
 export const JobView = z.object({
   id: z.string(),
   tenantId: z.string(),
@@ -70,6 +81,7 @@ export const JobView = z.object({
   action: ActionId,
   params: z.record(z.string(), z.unknown()),
   actorId: UserId,
+  selection: SelectionSummary,
   source: z.enum(['http', 'kafka', 'undo', 'retry']).describe('Where the job came from: the HTTP API, the command topic, or an undo/retry of another job'),
   status: JobStatus,
   /** null while a filter selection is still being resolved */
@@ -90,6 +102,18 @@ export const JobView = z.object({
 export type JobView = z.infer<typeof JobView>;
 
 export const JobList = z.object({ items: z.array(JobView), nextCursor: z.string().nullable() });
+
+/** The tenant's jobs, newest first: the audit of who ran what, when, on whom, with which parameters and outcome counts. */
+export const JobListQuery = z.strictObject({
+  status: JobStatus.optional(),
+  actorId: UserId.optional().describe('Only jobs this person asked for'),
+  action: ActionId.optional().describe('Only jobs of this action'),
+  from: IsoDateTime.optional().describe('Created at or after this time (ISO 8601 with offset)'),
+  to: IsoDateTime.optional().describe('Created before this time (ISO 8601 with offset)'),
+  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+});
+export type JobListQuery = z.infer<typeof JobListQuery>;
 export type JobList = z.infer<typeof JobList>;
 
 export const ItemView = z.object({
