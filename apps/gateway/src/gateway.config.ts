@@ -8,6 +8,7 @@ const GatewayEnv = z.object({
   GATEWAY_RATE_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
   GATEWAY_SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
   GATEWAY_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  GATEWAY_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
 });
 
 export interface GatewayConfig {
@@ -17,6 +18,11 @@ export interface GatewayConfig {
   sseHeartbeatMs: number;
   /** how long an internal API may take to answer (to its response headers, for streams) */
   upstreamTimeoutMs: number;
+  /**
+   * how long the caller's stored account (status, role, permissions) is reused before identity is asked
+   * again: a deactivation or demotion takes effect within this window (0: ask on every request)
+   */
+  authCacheMs: number;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -32,6 +38,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     rateLimit: { limit: e.GATEWAY_RATE_LIMIT, windowMs: e.GATEWAY_RATE_WINDOW_MS },
     sseHeartbeatMs: e.GATEWAY_SSE_HEARTBEAT_MS,
     upstreamTimeoutMs: e.GATEWAY_UPSTREAM_TIMEOUT_MS,
+    authCacheMs: e.GATEWAY_AUTH_CACHE_MS,
   };
 }
 

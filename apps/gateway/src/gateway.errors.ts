@@ -4,7 +4,10 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 export const GATEWAY_ERRORS = {
   invalid: 'REQUEST.INVALID',
   tooLarge: 'REQUEST.TOO_LARGE',
+  /** identity's code for the same refusal, so the console sees one code whoever refused the file */
+  importTooLarge: 'IDENTITY.IMPORT_TOO_LARGE',
   unauthenticated: 'AUTH.UNAUTHENTICATED',
+  accountInactive: 'AUTH.ACCOUNT_INACTIVE',
   forbidden: 'AUTH.FORBIDDEN',
   notFound: 'NOT_FOUND',
   rateLimited: 'RATE_LIMITED',
@@ -43,6 +46,11 @@ export function invalidField(field: string, message: string, details: ErrorDetai
 
 export function unauthenticated(message: string): ApiError {
   return new ApiError(HttpStatus.UNAUTHORIZED, GATEWAY_ERRORS.unauthenticated, message);
+}
+
+/** 401 for a valid token whose person may no longer sign in (deactivated, archived, pending deletion, invited). */
+export function accountInactive(status: string): ApiError {
+  return new ApiError(HttpStatus.UNAUTHORIZED, GATEWAY_ERRORS.accountInactive, `this account is ${status}`, { status });
 }
 
 export function forbidden(message: string, details: ErrorDetails = {}): ApiError {

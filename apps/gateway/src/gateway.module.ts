@@ -2,12 +2,16 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { CohortCoreModule } from '@cohort/common';
+import { AccountLinksHttpController } from './accounts/account-links.http.controller';
 import { ActionsHttpController } from './actions/actions.http.controller';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { maskTokenLinks } from './auth/token-links';
+import { CallerAccounts } from './auth/caller-accounts';
 import { rateLimitOptions } from './auth/rate-limit';
 import { OpenApiSetup } from './docs/openapi.setup';
 import { GATEWAY_CONFIG, GatewayConfig, GatewayConfigModule } from './gateway.config';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { ImportsHttpController } from './imports/imports.http.controller';
 import { JobEventsConsumer } from './jobs/events/job-events.consumer';
 import { JobEventsHttpController } from './jobs/events/job-events.http.controller';
 import { JobEventsHub } from './jobs/events/job-events.hub';
@@ -19,7 +23,15 @@ import { IdentityClient } from './upstream/identity.client';
 import { OrchestratorClient } from './upstream/orchestrator.client';
 import { UpstreamClient } from './upstream/upstream.client';
 
-const controllers = [PeopleHttpController, ActionsHttpController, JobsHttpController, JobResultsHttpController, JobEventsHttpController];
+const controllers = [
+  PeopleHttpController,
+  ActionsHttpController,
+  JobsHttpController,
+  JobResultsHttpController,
+  JobEventsHttpController,
+  ImportsHttpController,
+  AccountLinksHttpController,
+];
 const upstreams = [UpstreamClient, IdentityClient, OrchestratorClient];
 const jobEvents = [JobEventsHub, JobEventsConsumer, JobEventsStream];
 /** order matters: rate limit first (per token, also for bad tokens), then authentication */
@@ -32,7 +44,7 @@ const edge = [
 /** The public HTTP API: authenticates callers and reads or commands the other services for them. */
 @Module({
   imports: [
-    CohortCoreModule.forRoot('gateway', { mongo: false }),
+    CohortCoreModule.forRoot('gateway', { mongo: false, maskUrl: maskTokenLinks }),
     GatewayConfigModule,
     ThrottlerModule.forRootAsync({
       imports: [GatewayConfigModule],
@@ -41,6 +53,6 @@ const edge = [
     }),
   ],
   controllers,
-  providers: [...upstreams, ...jobEvents, ...edge, OpenApiSetup],
+  providers: [...upstreams, ...jobEvents, CallerAccounts, ...edge, OpenApiSetup],
 })
 export class GatewayModule {}

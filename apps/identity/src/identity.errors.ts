@@ -24,6 +24,8 @@ export const IDENTITY = {
   TOKEN_INVALID: 'IDENTITY.TOKEN_INVALID',
   /** a password-reset token past its expiry */
   TOKEN_EXPIRED: 'IDENTITY.TOKEN_EXPIRED',
+  /** invitation or password reset of an anonymous account, which signs in with an access code, not by e-mail */
+  ANONYMOUS_ACCOUNT: 'IDENTITY.ANONYMOUS_ACCOUNT',
   /** an uploaded file that cannot be read as CSV or XLSX, or has no e-mail column */
   IMPORT_UNREADABLE: 'IDENTITY.IMPORT_UNREADABLE',
   /** an uploaded file over the size or row limit */

@@ -7,6 +7,13 @@ import { DecideHttpController } from './actions/decide/decide.http.controller';
 import { DecideHandler } from './actions/decide/decide.query';
 import { WORK_ACTION_HANDLERS } from './actions/work-actions';
 import { IdentityKafkaController } from './identity.kafka.controller';
+import { ImportsHttpController } from './imports/imports.http.controller';
+import { StageImportHandler } from './imports/stage-import.handler';
+import { StagedInvitee, StagedInviteeSchema } from './imports/staged-invitee.schema';
+import { StagedInviteesRepository } from './imports/staged-invitees.repository';
+import { AcceptInvitationHandler } from './invitations/accept-invitation.handler';
+import { CompletePasswordResetHandler } from './invitations/complete-password-reset.handler';
+import { InvitationsHttpController } from './invitations/invitations.http.controller';
 import { DirectoryHttpController } from './people/directory/directory.http.controller';
 import { DirectoryHandler } from './people/directory/directory.query';
 import { GetPersonHttpController } from './people/get-person/get-person.http.controller';
@@ -18,9 +25,9 @@ import { DigestSelectionHandler, StreamSelectionHandler } from './people/selecti
 import { Tenant, TenantSchema } from './tenants/tenant.schema';
 import { TenantsRepository } from './tenants/tenants.repository';
 
-const controllers = [IdentityKafkaController, GetPersonHttpController, DirectoryHttpController, SelectionHttpController, DecideHttpController];
+const controllers = [IdentityKafkaController, GetPersonHttpController, DirectoryHttpController, SelectionHttpController, DecideHttpController, InvitationsHttpController, ImportsHttpController];
 const queryHandlers = [GetPersonHandler, DirectoryHandler, StreamSelectionHandler, DigestSelectionHandler, DecideHandler];
-const repositories = [PeopleRepository, TenantsRepository];
+const repositories = [PeopleRepository, TenantsRepository, StagedInviteesRepository];
 
 @Module({
   imports: [
@@ -29,9 +36,10 @@ const repositories = [PeopleRepository, TenantsRepository];
     MongooseModule.forFeature([
       { name: Person.name, schema: PersonSchema },
       { name: Tenant.name, schema: TenantSchema },
+      { name: StagedInvitee.name, schema: StagedInviteeSchema },
     ]),
   ],
   controllers,
-  providers: [...WORK_ACTION_HANDLERS, ...queryHandlers, ...repositories, WorkResultsPublisher],
+  providers: [...WORK_ACTION_HANDLERS, AcceptInvitationHandler, CompletePasswordResetHandler, StageImportHandler, ...queryHandlers, ...repositories, WorkResultsPublisher],
 })
 export class IdentityModule {}

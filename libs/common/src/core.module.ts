@@ -12,6 +12,19 @@ import { MetricsController } from './metrics/metrics.controller';
 export interface CoreOptions {
   /** whether the service owns a database (every service but the gateway) */
   mongo?: boolean;
+  /** rewrites a request's URL before any log line shows it (the gateway masks the tokens of e-mailed links) */
+  maskUrl?: (url: string) => string;
+}
+
+/**
+ * The request as logged: `?token=` values and whatever `maskUrl` hides are gone from the URL, and
+ * `params` (Express 5 repeats the path's segments there) is dropped so it cannot show them again.
+ */
+export function loggedRequest(maskUrl: CoreOptions['maskUrl']) {
+  return (req: { url?: string; params?: unknown }) => {
+    const url = req.url?.replace(/([?&]token=)[^&#]*/gi, '$1[Redacted]');
+    return Object.assign(req, { url: url && maskUrl ? maskUrl(url) : url, params: undefined });
+  };
 }
 
 /**
@@ -38,6 +51,7 @@ export class CohortCoreModule {
             level: config.logLevel,
             base: { service },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
+            serializers: { req: loggedRequest(options.maskUrl) },
             autoLogging: { ignore: (req) => ['/health', '/metrics'].includes(req.url ?? '') },
           },
         }),

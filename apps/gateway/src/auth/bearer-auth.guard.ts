@@ -3,20 +3,26 @@ import { CohortClaims, verifyToken } from '@cohort/auth';
 import { SERVICE_CONFIG, ServiceConfig } from '@cohort/common';
 import { unauthenticated } from '../gateway.errors';
 import { CallerRequest, isPublicPath } from './caller';
+import { CallerAccounts, callerOf } from './caller-accounts';
 
 /**
  * Global guard: every route but the public ones needs `Authorization: Bearer <jwt>`, an HS256 token
- * signed with the configured secret, unexpired, with the Cohort claims. Otherwise 401.
+ * signed with the configured secret, unexpired, with the Cohort claims, whose holder's account is
+ * active in identity (else 401). The caller's role and permissions are the stored ones, not the token's.
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
-  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly accounts: CallerAccounts,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<CallerRequest>();
     if (isPublicPath(req.path)) return true;
-    req.caller = authenticate(req.headers.authorization, this.config.jwtSecret);
+    const claims = authenticate(req.headers.authorization, this.config.jwtSecret);
+    req.caller = callerOf(claims, await this.accounts.lookup(claims.tid, claims.sub));
     return true;
   }
 }

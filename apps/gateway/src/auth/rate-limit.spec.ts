@@ -25,6 +25,13 @@ describe('rate limiting', () => {
       .expect(200);
   });
 
+  it('counts the public token links per client address', async () => {
+    gw.identity.reply('POST', '/internal/password-resets/complete', 400, { code: 'IDENTITY.TOKEN_INVALID', message: 'invalid link', details: {} });
+    for (let i = 0; i < 3; i++) await http().post(`/v1/password-resets/t-${i}`).send({ password: 'long enough password' }).expect(400);
+    const res = await http().post('/v1/password-resets/t-4').send({ password: 'long enough password' }).expect(429);
+    expect(res.body).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
   it('does not count the probes', async () => {
     for (let i = 0; i < 5; i++) await http().get('/metrics').expect(200);
   });

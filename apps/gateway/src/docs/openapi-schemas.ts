@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ACTION_IDS,
   DirectoryPage,
+  ImportSummary,
   ItemPage,
   JobEvent,
   JobList,
@@ -12,8 +13,10 @@ import {
   PersonView,
   Preview,
   SERVICES,
+  TokenAccepted,
   toJsonSchema,
 } from '@cohort/contracts';
+import { AcceptInvitationBody, PasswordResetBody } from '../accounts/account-links';
 import { CreateJobBody, PreviewBody } from '../jobs/job-requests';
 
 /** A zod schema as an OpenAPI 3.1 component (JSON Schema 2020-12 without its dialect line). */
@@ -70,5 +73,9 @@ export function openApiSchemas(): Record<string, JsonSchema> {
     PeopleFilter: component(PeopleFilter),
     PersonView: component(PersonView),
     DirectoryPage: component(DirectoryPage),
+    ImportSummary: component(ImportSummary),
+    AcceptInvitationBody: component(AcceptInvitationBody),
+    PasswordResetBody: component(PasswordResetBody),
+    TokenAccepted: component(TokenAccepted),
   };
 }

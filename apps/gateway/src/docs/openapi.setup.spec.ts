@@ -32,15 +32,20 @@ describe('OpenAPI document', () => {
         'POST /v1/batch-jobs/{id}/cancel',
         'POST /v1/batch-jobs/{id}/retry',
         'POST /v1/batch-jobs/{id}/undo',
+        'POST /v1/imports',
+        'POST /v1/invitations/{token}/accept',
+        'POST /v1/password-resets/{token}',
       ]),
     );
   });
 
-  it('requires the bearer token on the v1 routes and tags them', () => {
+  it('requires the bearer token on the v1 routes but the e-mailed links, and tags them', () => {
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const links = ['/v1/invitations/{token}/accept', '/v1/password-resets/{token}'];
     for (const [path, ops] of Object.entries(doc.paths).filter(([p]) => p.startsWith('/v1/'))) {
       for (const op of Object.values(ops)) {
-        expect({ path, security: op.security }).toEqual({ path, security: [{ bearer: [] }] });
+        const security = links.includes(path) ? undefined : [{ bearer: [] }];
+        expect({ path, security: op.security }).toEqual({ path, security });
         expect(op.tags?.length).toBeGreaterThan(0);
       }
     }
@@ -56,5 +61,18 @@ describe('OpenAPI document', () => {
       expect.arrayContaining(['roles', 'hiredAfter', 'q', 'cursor', 'limit']),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Error', 'Preview', 'JobView', 'DirectoryPage', 'Action']));
+  });
+
+  it('documents the audit query, the people file upload and the token links', () => {
+    expect(doc.paths['/v1/batch-jobs'].get.parameters?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['status', 'actorId', 'action', 'from', 'to', 'cursor', 'limit']),
+    );
+    expect(doc.paths['/v1/imports'].post.requestBody).toMatchObject({
+      content: { 'text/csv': expect.any(Object), 'multipart/form-data': expect.any(Object) },
+    });
+    expect(doc.paths['/v1/password-resets/{token}'].post.requestBody).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/PasswordResetBody' } } },
+    });
+    expect(doc.components.schemas).toMatchObject({ ImportSummary: expect.any(Object), TokenAccepted: expect.any(Object) });
   });
 });

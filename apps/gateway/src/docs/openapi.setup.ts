@@ -10,14 +10,18 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .setOpenAPIVersion('3.1.0')
     .setTitle('Cohort API')
     .setDescription(
-      'Batch actions on the people of a learning platform. Every route but /health, /metrics and /docs needs ' +
-        '`Authorization: Bearer <jwt>`; tenant and user come from the token. Errors are `{code, message, details}`.',
+      'Batch actions on the people of a learning platform. Every route but /health, /metrics, /docs and the e-mailed ' +
+        'links (accept an invitation, reset a password) needs `Authorization: Bearer <jwt>`; tenant and user come from the ' +
+        'token, role and permissions from the stored account, which must be active. A deactivation or change of role takes ' +
+        'effect within GATEWAY_AUTH_CACHE_MS (2 s by default). Errors are `{code, message, details}`.',
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addTag('people', 'The tenant’s people directory')
     .addTag('actions', 'What the caller may run')
-    .addTag('batch-jobs', 'Preview, run, follow, review, cancel, retry and undo jobs')
+    .addTag('batch-jobs', 'Preview, run, follow, review, cancel, retry and undo jobs; the audit of who ran what')
+    .addTag('imports', 'People files to invite')
+    .addTag('accounts', 'The links e-mailed to people: accept an invitation, choose a new password')
     .build();
   config.components = { ...config.components, schemas: openApiSchemas() as NonNullable<OpenAPIObject['components']>['schemas'] };
   return SwaggerModule.createDocument(app, config);

@@ -1,10 +1,10 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { mayRun } from '@cohort/auth';
 import type { CohortClaims } from '@cohort/auth';
-import { CommandId, ItemState, JobRequest, JobStatus, validateParams } from '@cohort/contracts';
-import { forbidden, invalidField } from '../gateway.errors';
+import { ActionId, CommandId, IsoDateTime, ItemState, JobRequest, JobStatus, UserId, validateParams } from '@cohort/contracts';
+import { assertAllowed } from '../auth/may-run.guard';
+import { invalidField } from '../gateway.errors';
 import { parseOrThrow } from '../http/zod-validation.pipe';
 
 /**
@@ -25,7 +25,23 @@ const page = {
   cursor: z.string().min(1).max(512).optional().describe('nextCursor of the previous page'),
   limit: z.coerce.number().int().min(1).max(200).optional().describe('Entries per page (1 to 200)'),
 };
-export const JobListQuery = z.strictObject({ status: JobStatus.optional(), ...page });
+/**
+ * `GET /v1/batch-jobs` is also the audit: who ran what, when, on which selection, with which parameters
+ * and outcome counts. `from`/`to` bound the jobs' createdAt (from inclusive, to exclusive).
+ */
+export const JobListQuery = z
+  .strictObject({
+    status: JobStatus.optional(),
+    actorId: UserId.optional().describe('Only jobs this person asked for'),
+    action: ActionId.optional().describe('Only jobs of this action'),
+    from: IsoDateTime.optional().describe('Created at or after this time (ISO 8601 with offset)'),
+    to: IsoDateTime.optional().describe('Created before this time (ISO 8601 with offset)'),
+    ...page,
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) <= Date.parse(q.to), {
+    path: ['to'],
+    message: 'must not be before from',
+  });
 export const ItemListQuery = z.strictObject({ status: ItemState.optional(), ...page });
 export type PageQuery = z.output<typeof JobListQuery> | z.output<typeof ItemListQuery>;
 
@@ -40,14 +56,12 @@ export const IdempotencyKey = createParamDecorator((_data: unknown, context: Exe
 
 /**
  * The fast first check before the orchestrator's own: a known action (else 400 `action`), one the
- * token's role and permissions allow (else 403), with valid parameters (else 400 `params.<field>`).
+ * caller's stored role and permissions allow (else 403), with valid parameters (else 400 `params.<field>`).
  */
 export function assertMayRun(caller: CohortClaims, action: string, params: unknown): void {
   const validation = validateParams(action, params);
   if (!validation.ok && validation.field === 'action') throw invalidField('action', validation.message);
-  if (!mayRun({ role: caller.role, permissions: caller.perms }, action)) {
-    throw forbidden(`a ${caller.role} may not run ${action}`, { action });
-  }
+  assertAllowed(caller, action);
   if (!validation.ok) throw invalidField(validation.field, validation.message);
 }
 

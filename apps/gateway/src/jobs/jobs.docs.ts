@@ -13,3 +13,19 @@ export function ApiPageQuery(statusDescription: string, statuses: readonly strin
     ApiQuery({ name: 'limit', required: false, type: Number, description: 'Entries per page (1 to 200)' }),
   );
 }
+
+/** `actorId`, `action`, `from` and `to` of the audit query of `GET /v1/batch-jobs`. */
+export function ApiAuditQuery(): MethodDecorator {
+  return applyDecorators(
+    ApiQuery({ name: 'actorId', required: false, type: String, description: 'Only jobs this person asked for (user id)' }),
+    ApiQuery({ name: 'action', required: false, type: String, description: 'Only jobs of this action id, e.g. change-role' }),
+    ApiQuery({
+      name: 'from',
+      required: false,
+      type: String,
+      format: 'date-time',
+      description: 'Created at or after this time (ISO 8601 with offset)',
+    }),
+    ApiQuery({ name: 'to', required: false, type: String, format: 'date-time', description: 'Created before this time (ISO 8601 with offset)' }),
+  );
+}

@@ -50,6 +50,13 @@ describe('batch-job routes', () => {
       expect(gw.orchestrator.received).toHaveLength(0);
     });
 
+    it('accepts an uploaded people file (selection.importId) for invite-users', async () => {
+      gw.orchestrator.reply('POST', `${jobs}/preview`, 200, { snapshotId: 's-1', total: 2 });
+      const invite = { action: 'invite-users', params: {}, selection: { importId: 'imp-1' } };
+      await http().post('/v1/batch-jobs/preview').set('Authorization', bearer()).send(invite).expect(200);
+      expect(gw.orchestrator.last().body).toEqual({ ...invite, actorId: 'u-admin' });
+    });
+
     it('answers 400, not 500, to a body that is not JSON', async () => {
       const res = await http()
         .post('/v1/batch-jobs/preview')
@@ -112,9 +119,21 @@ describe('batch-job routes', () => {
       expect(Object.fromEntries(gw.orchestrator.last().query)).toEqual({ status: 'running', cursor: 'c2', limit: '5' });
     });
 
+    it('passes the audit query (actorId, action, createdAt range) to the orchestrator', async () => {
+      gw.orchestrator.reply('GET', jobs, 200, { items: [job], nextCursor: null });
+      const query = { actorId: 'u-7', action: 'change-role', from: '2025-01-01T00:00:00Z', to: '2025-02-01T00:00:00+01:00', limit: '20' };
+      await http().get('/v1/batch-jobs').query(query).set('Authorization', bearer()).expect(200);
+      expect(Object.fromEntries(gw.orchestrator.last().query)).toEqual(query);
+    });
+
     it.each([
       ['/v1/batch-jobs?status=sleeping', 'status'],
       ['/v1/batch-jobs?limit=0', 'limit'],
+      ['/v1/batch-jobs?from=yesterday', 'from'],
+      ['/v1/batch-jobs?to=2025-01-01', 'to'],
+      ['/v1/batch-jobs?from=2025-02-01T00:00:00Z&to=2025-01-01T00:00:00Z', 'to'],
+      ['/v1/batch-jobs?action=Change%20Role', 'action'],
+      ['/v1/batch-jobs?actorId=', 'actorId'],
       ['/v1/batch-jobs/j-1/items?status=running&limit=x', 'limit'],
       ['/v1/batch-jobs/j-1/items?colour=blue', 'colour'],
     ])('answers 400 to %s naming %s', async (url, field) => {

@@ -8,7 +8,7 @@ import { Caller } from '../auth/caller';
 import { ApiErrors, schemaRef } from '../docs/api-docs';
 import { ZodPipe } from '../http/zod-validation.pipe';
 import { JobCommand, OrchestratorClient } from '../upstream/orchestrator.client';
-import { ApiJobId, ApiPageQuery } from './jobs.docs';
+import { ApiAuditQuery, ApiJobId, ApiPageQuery } from './jobs.docs';
 import {
   assertMayRun,
   CreateJobBody,
@@ -68,8 +68,14 @@ export class JobsHttpController {
   }
 
   @Get()
-  @ApiOperation({ summary: "The tenant's jobs, newest first" })
+  @ApiOperation({
+    summary: "The tenant's jobs, newest first: the audit",
+    description:
+      'Who ran what, when, on which selection, with which parameters and outcome counts: each job names its actor, ' +
+      'action, params, selection, createdAt/finishedAt and counts per state. Filter by actorId, action and a createdAt range.',
+  })
   @ApiPageQuery('Only jobs in this status', JOB_STATUSES)
+  @ApiAuditQuery()
   @ApiOkResponse({ schema: schemaRef('JobList') })
   @ApiErrors(400, 401, 429, 502, 503)
   list(@Caller() caller: CohortClaims, @Query(new ZodPipe(JobListQuery)) query: PageQuery): Promise<JobList> {

@@ -1,5 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
+import type { FakeAccounts } from './fake-accounts';
 
 /** A request a fake service received. */
 export interface Received {
@@ -15,12 +16,15 @@ export type FakeHandler = (req: Received, res: ServerResponse) => void | Promise
 /**
  * A stand-in for another service's internal HTTP API (orchestrator, identity) in unit tests: a real
  * node:http server on 127.0.0.1, answering from routes the test sets and recording every request.
- * Unknown routes answer 404 `{code:'NOT_FOUND'}`.
+ * Unknown routes answer 404 `{code:'NOT_FOUND'}`, but a fake identity given `accounts` answers the
+ * look-ups of stored accounts (see FakeAccounts).
  */
 export class FakeUpstream {
   readonly received: Received[] = [];
   private routes: { method: string; path: string | RegExp; handler: FakeHandler }[] = [];
   private server?: Server;
+
+  constructor(private readonly accounts?: FakeAccounts) {}
 
   on(method: string, path: string | RegExp, handler: FakeHandler): this {
     this.routes.unshift({ method, path, handler });
@@ -62,12 +66,13 @@ export class FakeUpstream {
       path: url.pathname,
       query: url.searchParams,
       headers: req.headers,
-      body: text ? JSON.parse(text) : undefined,
+      body: parseBody(text, req.headers['content-type']),
     };
-    this.received.push(received);
     const route = this.routes.find(
       (r) => r.method === received.method && (typeof r.path === 'string' ? r.path === url.pathname : r.path.test(url.pathname)),
     );
+    if (!route && this.accounts?.answer(received, res)) return;
+    this.received.push(received);
     if (!route) return json(res, 404, { code: 'NOT_FOUND', message: `no fake route ${received.method} ${url.pathname}`, details: {} });
     await route.handler(received, res);
   }
@@ -78,8 +83,14 @@ export function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** JSON bodies parsed; any other body (an uploaded file) as its bytes. */
+function parseBody(bytes: Buffer, contentType: string | undefined): unknown {
+  if (bytes.length === 0) return undefined;
+  return !contentType || contentType.startsWith('application/json') ? JSON.parse(bytes.toString('utf8')) : bytes;
 }

@@ -1,6 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DirectoryPage, DirectoryQuery, PersonView } from '@cohort/contracts';
-import { seg, UpstreamClient } from './upstream.client';
+import type {
+  AcceptInvitation,
+  CompletePasswordReset,
+  DirectoryPage,
+  DirectoryQuery,
+  ImportSummary,
+  PersonView,
+  TokenAccepted,
+} from '@cohort/contracts';
+import { RawBody, seg, UpstreamClient } from './upstream.client';
+
+/** How long identity may take to parse and stage a people file (up to 10 MiB, 100,000 rows). */
+export const IMPORT_TIMEOUT_MS = 120_000;
+
+export type ImportFormat = 'csv' | 'xlsx';
 
 /** identity's internal API (libs/contracts/src/internal/identity-api.ts), per tenant. */
 @Injectable()
@@ -14,5 +27,21 @@ export class IdentityClient {
 
   async person(tenantId: string, userId: string): Promise<PersonView> {
     return (await this.upstream.json<PersonView>('identity', `/internal/tenants/${seg(tenantId)}/people/${seg(userId)}`)).body;
+  }
+
+  /** Activates an invited person (the token names tenant and person); 400 IDENTITY.TOKEN_INVALID passes through. */
+  async acceptInvitation(request: AcceptInvitation): Promise<TokenAccepted> {
+    return (await this.upstream.json<TokenAccepted>('identity', '/internal/invitations/accept', { method: 'POST', body: request })).body;
+  }
+
+  /** Sets a new password; 400 IDENTITY.TOKEN_INVALID and 410 IDENTITY.TOKEN_EXPIRED pass through. */
+  async completePasswordReset(request: CompletePasswordReset): Promise<TokenAccepted> {
+    return (await this.upstream.json<TokenAccepted>('identity', '/internal/password-resets/complete', { method: 'POST', body: request })).body;
+  }
+
+  /** Parses and stages a people file for invite-users (`selection: {importId}`). */
+  async importPeople(tenantId: string, format: ImportFormat, file: RawBody): Promise<ImportSummary> {
+    const path = `/internal/tenants/${seg(tenantId)}/imports`;
+    return (await this.upstream.upload<ImportSummary>('identity', path, file, { query: { format }, timeoutMs: IMPORT_TIMEOUT_MS })).body;
   }
 }

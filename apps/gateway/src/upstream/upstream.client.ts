@@ -12,8 +12,19 @@ export type QueryValues = Record<string, string | number | undefined>;
 
 export interface UpstreamRequest {
   method?: 'GET' | 'POST';
+  /** sent as JSON */
   body?: unknown;
+  /** sent as they are (an uploaded file), instead of a JSON body */
+  bytes?: RawBody;
   query?: QueryValues;
+  /** instead of GATEWAY_UPSTREAM_TIMEOUT_MS (e.g. for a large file) */
+  timeoutMs?: number;
+}
+
+/** A body the gateway forwards byte for byte, with its media type. */
+export interface RawBody {
+  data: Buffer;
+  contentType: string;
 }
 
 export interface UpstreamAnswer<T> {
@@ -43,11 +54,21 @@ export class UpstreamClient {
     try {
       return { status: response.status, body: (await response.json()) as T };
     } catch (err) {
-      if (timedOut()) throw this.unavailable(service, HttpStatus.SERVICE_UNAVAILABLE, this.tooSlow(service), err);
+      if (timedOut()) throw this.unavailable(service, HttpStatus.SERVICE_UNAVAILABLE, this.tooSlow(service, request.timeoutMs), err);
       throw this.unavailable(service, HttpStatus.BAD_GATEWAY, `${service} sent an unreadable answer`, err);
     } finally {
       done();
     }
+  }
+
+  /** POSTs raw bytes (an uploaded file) and reads the JSON answer. */
+  upload<T>(
+    service: Upstream,
+    path: string,
+    bytes: RawBody,
+    request: Omit<UpstreamRequest, 'method' | 'body' | 'bytes'> = {},
+  ): Promise<UpstreamAnswer<T>> {
+    return this.json<T>(service, path, { ...request, method: 'POST', bytes });
   }
 
   /** A streamed answer (NDJSON); the timeout covers the wait for its headers, not the whole body. */
@@ -60,19 +81,19 @@ export class UpstreamClient {
 
   private async send(service: Upstream, path: string, request: UpstreamRequest, accept: string) {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.gateway.upstreamTimeoutMs);
+    const timer = setTimeout(() => controller.abort(), request.timeoutMs ?? this.gateway.upstreamTimeoutMs);
     const done = () => clearTimeout(timer);
     let response: Response;
     try {
       response = await fetch(this.url(service, path, request.query), {
         method: request.method ?? 'GET',
-        headers: { accept, ...(request.body !== undefined && { 'content-type': 'application/json' }) },
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        headers: { accept, ...contentType(request) },
+        body: request.bytes ? request.bytes.data : request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: controller.signal,
       });
     } catch (err) {
       done();
-      const message = controller.signal.aborted ? this.tooSlow(service) : `${service} is unreachable`;
+      const message = controller.signal.aborted ? this.tooSlow(service, request.timeoutMs) : `${service} is unreachable`;
       throw this.unavailable(service, HttpStatus.SERVICE_UNAVAILABLE, message, err);
     }
     if (response.ok) return { response, done, timedOut: () => controller.signal.aborted };
@@ -103,14 +124,19 @@ export class UpstreamClient {
     return new ApiError(response.status, codeForStatus(response.status), `${service} answered HTTP ${response.status}`, { service });
   }
 
-  private tooSlow(service: Upstream): string {
-    return `${service} did not answer in ${this.gateway.upstreamTimeoutMs} ms`;
+  private tooSlow(service: Upstream, timeoutMs = this.gateway.upstreamTimeoutMs): string {
+    return `${service} did not answer in ${timeoutMs} ms`;
   }
 
   private unavailable(service: Upstream, status: number, message: string, cause?: unknown): ApiError {
     this.logger.warn({ msg: message, service, cause: describe(cause) });
     return new ApiError(status, GATEWAY_ERRORS.upstreamUnavailable, message, { service });
   }
+}
+
+function contentType(request: UpstreamRequest): Record<string, string> {
+  if (request.bytes) return { 'content-type': request.bytes.contentType };
+  return request.body === undefined ? {} : { 'content-type': 'application/json' };
 }
 
 /** What went wrong underneath (fetch wraps ECONNREFUSED and the like in `cause`). */

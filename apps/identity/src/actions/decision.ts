@@ -44,6 +44,18 @@ export function changed<F extends keyof ChangeSet>(userId: string, field: F, bef
   };
 }
 
+/**
+ * Sets several fields at once (`after`); `before` holds the prior value of each field set, kept in the
+ * op marker for redelivery and reported for the results page.
+ */
+export function changedFields(userId: string, before: Record<string, unknown>, after: ChangeSet, key: string): Decision {
+  return {
+    outcome: { userId, status: 'succeeded', before },
+    change: { userId, set: after, op: { k: key, b: before } },
+    preview: { before, after },
+  };
+}
+
 /** Decides each id of a chunk once: a repeated id gets the first decision's outcome and no second write. */
 export function decideEach(userIds: readonly string[], decide: (userId: string) => Decision): Decision[] {
   const first = new Map<string, Decision>();

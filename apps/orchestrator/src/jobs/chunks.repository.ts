@@ -29,12 +29,12 @@ export class ChunksRepository {
   async create(jobId: string, no: number, ids: string[], params?: Record<string, unknown>): Promise<Chunk> {
     const state = newChunkState(ids);
     const doc: Chunk = { _id: chunkKey(jobId, no), jobId, no, ...(params && { params }), ...state, n: countStates(state), done: false };
-    await this.chunks.replaceOne({ _id: doc._id }, doc, { upsert: true });
+    await this.chunks.replaceOne({ _id: doc._id }, { ...doc, b: boxed(doc.b) }, { upsert: true });
     return doc;
   }
 
   async load(jobId: string, no: number): Promise<Chunk | null> {
-    return this.chunks.findOne({ _id: chunkKey(jobId, no) });
+    return unboxed(await this.chunks.findOne({ _id: chunkKey(jobId, no) }));
   }
 
   /** Writes the chunk's state back (one single-document update) and returns its counts. */
@@ -44,7 +44,7 @@ export class ChunksRepository {
     chunk.n = n;
     chunk.done = done;
     const { st, k, a, w, b, e, h = {}, d, inflight } = chunk;
-    await this.chunks.updateOne({ _id: chunk._id }, { $set: { st, k, a, w, b, e, h, d, inflight, n, done } });
+    await this.chunks.updateOne({ _id: chunk._id }, { $set: { st, k, a, w, b: boxed(b), e, h, d, inflight, n, done } });
     return n;
   }
 
@@ -72,7 +72,7 @@ export class ChunksRepository {
       while (reads.length < ahead && i + reads.length < count) {
         reads.push(this.chunks.findOne({ _id: chunkKey(jobId, from + i + reads.length) }, projection ? { projection } : {}));
       }
-      const doc = await reads.shift()!;
+      const doc = unboxed(await reads.shift()!);
       if (doc) yield doc;
     }
   }
@@ -83,3 +83,15 @@ export class ChunksRepository {
   }
 }
 
+/**
+ * Prior values are stored boxed (`{v}`): a prior value that is itself a list (labels, specialisms) would
+ * otherwise make `b` an array of arrays, which FerretDB 1.x refuses ("nested arrays are not supported").
+ */
+function boxed(b: unknown[]): { v: unknown }[] {
+  return b.map((v) => ({ v: v ?? null }));
+}
+
+function unboxed(doc: Chunk | null): Chunk | null {
+  if (doc?.b) doc.b = (doc.b as ({ v: unknown } | null)[]).map((box) => box?.v ?? null);
+  return doc;
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JobView } from '@cohort/contracts';
+import { actionById, JobView } from '@cohort/contracts';
 import { S } from '../engine/chunk-state';
 import { EngineService } from '../engine/engine.service';
 import { IntakeService, Submitted } from '../intake/intake.service';
@@ -50,7 +50,8 @@ export class JobControlService {
     if (!inverse) {
       throw new Refusal(409, { code: INTAKE.NOT_REVERSIBLE, message: `job ${jobId} (${job.action}, ${job.status}) has nothing that can be undone` });
     }
-    await this.intake.authorize(tenantId, actorId, inverse.action);
+    // an inverse that is not a catalogue action (set-specialisms undoes add-specialisms) needs the original's permission
+    await this.intake.authorize(tenantId, actorId, actionById(inverse.action) ? inverse.action : job.action);
     const submitted = await this.derive(job, `undo-of-${jobId}`, actorId, { action: inverse.action, params: inverse.params, source: 'undo', undoOf: jobId });
     if (!submitted.duplicate) await this.jobs.set(jobId, { undoneBy: submitted.job._id });
     return submitted;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Collection, Model } from 'mongoose';
 import { JobListQuery } from '@cohort/contracts';
-import { ACTIVE_STATUSES, CommandClaim, Job, StoredJobStatus } from './job.schema';
+import { ACTIVE_STATUSES, CommandClaim, Job } from './job.schema';
 
 /** The only place that touches the `jobs` and `commands` collections. */
 @Injectable()

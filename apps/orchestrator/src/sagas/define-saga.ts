@@ -40,4 +40,4 @@ export function singleStep(service: ServiceName, action: string, inverse?: Saga[
 }
 
 /** Compensation steps are numbered apart from forward steps in work chunks, so their op keys never collide. */
-export const COMPENSATION_STEP_OFFSET = 100;
+export { COMPENSATION_STEP_OFFSET } from '@cohort/contracts';

@@ -11,6 +11,12 @@ export const UserId = z
   .regex(/^[^:\s]+$/, 'user id: no spaces or colons');
 export const ActionId = z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'action id: kebab-case');
 
+/**
+ * A work chunk's `step` at or above this is a saga compensation: it undoes, for its people, the forward
+ * step `step - COMPENSATION_STEP_OFFSET` (whose op marker holds the value to restore).
+ */
+export const COMPENSATION_STEP_OFFSET = 100;
+
 /** `cohort.<service>.work.v1`: one chunk of one saga step of one job. */
 export const WorkChunk = z.object({
   jobId: z.string().min(1).max(128),

@@ -5,18 +5,22 @@ import { Producer } from 'kafkajs';
 import { signToken } from '@cohort/auth';
 import { JobEvent, topicsFor } from '@cohort/contracts';
 import { eventually, plainProducer, startService, uniqueTenant } from '@cohort/testing';
+import { FakeAccounts } from '../../testing/fake-accounts';
 import { FakeUpstream } from '../../testing/fake-upstream';
 import { JobEventsConsumer } from './job-events.consumer';
 
 /**
  * The gateway's one events consumer on the real broker: job events published to
- * cohort.batch.events.v1 by anyone reach the SSE stream of their job. (The orchestrator is a fake
- * HTTP service here; the end-to-end test runs the real one.)
+ * cohort.batch.events.v1 by anyone reach the SSE stream of their job. (The orchestrator and identity
+ * are fake HTTP services here; the end-to-end test runs the real ones.)
  */
 describe('job events from Kafka to SSE', () => {
   const tenant = uniqueTenant('sse');
   const jobId = `job-${tenant}`;
   const orchestrator = new FakeUpstream();
+  const accounts = new FakeAccounts();
+  const identity = new FakeUpstream(accounts);
+  const owner = { sub: 'u-owner', tid: tenant, role: 'Owner' as const, email: `owner@${tenant}.test` };
   const counts = { pending: 1, running: 0, succeeded: 1, skipped: 0, failed: 0, cancelled: 0 };
   const at = () => new Date().toISOString();
   let gateway: INestApplication;
@@ -27,6 +31,8 @@ describe('job events from Kafka to SSE', () => {
 
   beforeAll(async () => {
     process.env.ORCHESTRATOR_URL = await orchestrator.start();
+    process.env.IDENTITY_URL = await identity.start();
+    accounts.store(owner);
     orchestrator.reply('GET', `/internal/tenants/${tenant}/jobs/${jobId}`, 200, { id: jobId, tenantId: tenant, status: 'running' });
     const { GatewayModule } = await import('../../gateway.module');
     gateway = await startService(GatewayModule);
@@ -38,11 +44,12 @@ describe('job events from Kafka to SSE', () => {
     await producer?.disconnect();
     await gateway?.close();
     await orchestrator.stop();
+    await identity.stop();
   });
 
   it('streams the snapshot, then the job’s events from the topic, and ends after completed', async () => {
     const { port } = gateway.getHttpServer().address() as AddressInfo;
-    const token = signToken({ sub: 'u-owner', tid: tenant, role: 'Owner', email: `owner@${tenant}.test` });
+    const token = signToken(owner);
     const res = await new Promise<IncomingMessage>((resolve) =>
       httpGet({ host: '127.0.0.1', port, path: `/v1/batch-jobs/${jobId}/events`, headers: { authorization: `Bearer ${token}` } }, resolve),
     );

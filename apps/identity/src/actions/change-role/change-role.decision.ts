@@ -1,7 +1,8 @@
 import { Role } from '@cohort/contracts';
 import { IDENTITY } from '../../identity.errors';
-import { isActiveOwner, Person } from '../../people/person.schema';
+import { Person } from '../../people/person.schema';
 import { appliedOp, changed, Decision, decideEach, notFound, replayed, skipped } from '../decision';
+import { isLastOwner, withOwnersSeen } from '../owner-guard';
 
 export interface RoleChangeContext {
   role: Role;
@@ -20,9 +21,7 @@ export function decideRoleChange(userId: string, person: Person | undefined, ctx
   if (applied) return replayed(userId, applied);
   if (userId === ctx.actorId) return skipped(userId, IDENTITY.SELF, 'nobody can change their own role', person.role);
   if (person.role === ctx.role) return skipped(userId, IDENTITY.UNCHANGED, `role is already ${ctx.role}`, person.role);
-  if (isActiveOwner(person) && ![...ctx.owners].some((owner) => owner !== userId)) {
-    return lastOwner(userId);
-  }
+  if (isLastOwner(userId, person, ctx.owners)) return lastOwner(userId);
   return changed(userId, 'role', person.role, ctx.role, ctx.key);
 }
 
@@ -35,12 +34,8 @@ export function lastOwner(userId: string): Decision {
  * (demoting both of two Owners demotes the first and keeps the second).
  */
 export function decideRoleChanges(userIds: readonly string[], found: ReadonlyMap<string, Person>, ctx: RoleChangeContext): Decision[] {
-  const owners = new Set(ctx.owners);
-  return decideEach(userIds, (userId) => {
-    const person = found.get(userId);
-    const decision = decideRoleChange(userId, person, { ...ctx, owners });
-    if (decision.change && isActiveOwner(person)) owners.delete(userId);
-    if (decision.change && isActiveOwner({ role: ctx.role, status: person!.status })) owners.add(userId);
-    return decision;
-  });
+  return decideEach(
+    userIds,
+    withOwnersSeen(found, ctx.owners, (userId, owners) => decideRoleChange(userId, found.get(userId), { ...ctx, owners })),
+  );
 }

@@ -1,5 +1,5 @@
 import { CommandBus, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DecideRequest, DecideResponse, validateParams, WorkChunk } from '@cohort/contracts';
+import { actionById, DecideRequest, DecideResponse, validateParams, WorkChunk } from '@cohort/contracts';
 import { IDENTITY, IdentityError } from '../../identity.errors';
 import { workAction } from '../work-actions';
 
@@ -19,8 +19,10 @@ export class DecideHandler implements IQueryHandler<Decide, DecideResponse> {
   async execute({ tenantId, request }: Decide): Promise<DecideResponse> {
     const action = workAction(request.action);
     if (!action) throw new IdentityError(IDENTITY.UNKNOWN_ACTION, `identity has no action "${request.action}"`, 'action');
-    const params = validateParams(request.action, request.params);
-    if (!params.ok) throw new IdentityError(IDENTITY.INVALID_PARAMS, `${params.field}: ${params.message}`, params.field);
+    // a catalogue action's params are checked here for a 400; participant-only steps (mark-pending-deletion)
+    // check the params of the catalogue action they serve in their own handler
+    const params = actionById(request.action) ? validateParams(request.action, request.params) : undefined;
+    if (params && !params.ok) throw new IdentityError(IDENTITY.INVALID_PARAMS, `${params.field}: ${params.message}`, params.field);
     const work: WorkChunk = {
       jobId: 'dry-run',
       step: 0,

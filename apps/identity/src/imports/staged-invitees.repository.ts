@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { personKey } from '../people/person.schema';
+import { IMPORT_TTL_MS, isLive, StagedInvitee, stagedUserId } from './staged-invitee.schema';
+
+/** Parallel point reads by `_id` (FerretDB serves no other filter from an index). */
+const READ_CONCURRENCY = 16;
+
+/** Rows per round trip of the selection cursor. */
+const CURSOR_BATCH = 1000;
+
+/** The only place that touches the `staged_invitees` collection. */
+@Injectable()
+export class StagedInviteesRepository {
+  constructor(@InjectModel(StagedInvitee.name) private readonly rows: Model<StagedInvitee>) {}
+
+  /** One insert of a batch of rows (FerretDB writes them in one transaction; keep batches large). */
+  async insert(rows: StagedInvitee[]): Promise<void> {
+    if (rows.length) await this.rows.insertMany(rows, { ordered: true, lean: true });
+  }
+
+  /** Drops an import's rows (an upload that failed half-way). */
+  async discard(tenantId: string, importId: string): Promise<void> {
+    await this.rows.deleteMany({ tenantId, importId }).exec();
+  }
+
+  /** Drops the tenant's rows of imports past their lifetime (no TTL indexes on FerretDB). */
+  async purgeExpired(tenantId: string, now: Date): Promise<void> {
+    await this.rows.deleteMany({ tenantId, createdAt: { $lt: new Date(now.getTime() - IMPORT_TTL_MS) } }).exec();
+  }
+
+  /** The live staged rows of one tenant by user id; unknown, expired and other tenants' ids are absent. */
+  async findMany(tenantId: string, userIds: readonly string[], now = new Date()): Promise<Map<string, StagedInvitee>> {
+    const found = new Map<string, StagedInvitee>();
+    let next = 0;
+    const worker = async () => {
+      while (next < userIds.length) {
+        const userId = userIds[next++];
+        const row = await this.rows.findById(personKey(tenantId, userId)).lean<StagedInvitee>().exec();
+        if (row && row.tenantId === tenantId && isLive(row, now)) found.set(userId, row);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, userIds.length) }, worker));
+    return found;
+  }
+
+  /**
+   * The user ids of a live import's rows through ONE store cursor, fetched a batch at a time as the
+   * consumer pulls: stopping the iteration closes the cursor. An expired or unknown import has none.
+   */
+  async *userIds(tenantId: string, importId: string, now = new Date()): AsyncGenerator<string> {
+    const live = { $gt: new Date(now.getTime() - IMPORT_TTL_MS) };
+    const cursor = this.rows
+      .find({ tenantId, importId, createdAt: live }, { _id: 0, row: 1 })
+      .lean<Pick<StagedInvitee, 'row'>>()
+      .batchSize(CURSOR_BATCH)
+      .cursor();
+    try {
+      for await (const doc of cursor) yield stagedUserId(importId, (doc as Pick<StagedInvitee, 'row'>).row);
+    } finally {
+      await cursor.close();
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { Person } from '../people/person.schema';
+import { testPerson } from '../actions/test-person';
+import { TenantsRepository } from '../tenants/tenants.repository';
+import { issueToken, verifySecret } from '../tokens/secrets';
+import { AcceptInvitationCommand, AcceptInvitationHandler } from './accept-invitation.handler';
+import { fakePeople } from './fake-people';
+
+const issued = issueToken('t', 'u1');
+const invited = (over: Partial<Person> = {}) =>
+  testPerson({
+    status: 'invited',
+    email: 'ann@t.test',
+    invitation: { sentCount: 1, sentAt: new Date(), tokenHash: issued.hash, cancelledAt: null },
+    ...over,
+  });
+
+function setup(people: Person[]) {
+  const { repo, updates } = fakePeople(people);
+  const owners: string[] = [];
+  const tenants = { addOwners: async (_t: string, ids: string[]) => void owners.push(...ids) } as unknown as TenantsRepository;
+  return { handler: new AcceptInvitationHandler(repo, tenants), updates, owners };
+}
+const accept = (token: string, extra: { name?: string; password?: string } = {}) => new AcceptInvitationCommand({ token, ...extra });
+const INVALID = {
+  code: 'IDENTITY.TOKEN_INVALID',
+  field: 'token',
+  message: 'this invitation link is no longer valid: it was replaced by a newer one, cancelled, or used',
+};
+
+describe('AcceptInvitationHandler', () => {
+  it('activates the invited person in one conditional update and drops the invitation', async () => {
+    const person = invited();
+    const { handler, updates, owners } = setup([person]);
+    expect(await handler.execute(accept(issued.token))).toEqual({ tenantId: 't', userId: 'u1', status: 'active' });
+    expect(updates).toHaveLength(1);
+    expect(updates[0].where).toEqual({ status: 'invited', 'invitation.tokenHash': issued.hash });
+    expect(person).toMatchObject({ status: 'active', invitation: null, lastActiveAt: expect.any(Date), name: 'u1' });
+    expect(owners).toEqual([]);
+  });
+
+  it('sets the chosen name (and the search text) and the password hash', async () => {
+    const person = invited();
+    const { handler } = setup([person]);
+    await handler.execute(accept(issued.token, { name: 'Ann Smith', password: 'correct horse battery' }));
+    expect(person).toMatchObject({ name: 'Ann Smith', search: 'ann smith ann@t.test' });
+    expect(await verifySecret('correct horse battery', person.passwordHash)).toBe(true);
+  });
+
+  it('an accepted Owner joins the owners list', async () => {
+    const { handler, owners } = setup([invited({ role: 'Owner' })]);
+    await handler.execute(accept(issued.token));
+    expect(owners).toEqual(['u1']);
+  });
+
+  it('refuses a malformed token without touching the store', async () => {
+    const { handler, updates } = setup([invited()]);
+    await expect(handler.execute(accept('not-a-token'))).rejects.toMatchObject(INVALID);
+    expect(updates).toEqual([]);
+  });
+
+  it('refuses a replaced, cancelled, used or unknown link with one message that names nobody', async () => {
+    const replaced = invited({ invitation: { sentCount: 2, sentAt: new Date(), tokenHash: 'newer' } });
+    const cancelled = invited({ invitation: { sentCount: 1, sentAt: new Date(), tokenHash: null, cancelledAt: new Date() } });
+    for (const people of [[replaced], [cancelled], []]) {
+      await expect(setup(people).handler.execute(accept(issued.token, { name: 'X' }))).rejects.toMatchObject(INVALID);
+    }
+    const { handler } = setup([invited()]);
+    await handler.execute(accept(issued.token));
+    await expect(handler.execute(accept(issued.token))).rejects.toMatchObject(INVALID); // used
+  });
+});
