@@ -38,9 +38,7 @@ function service(name: string): Service {
 /** A service's environment as a name → value map, whether written as a map or as KEY=value lines. */
 function env(name: string): Record<string, string> {
   const e = service(name).environment ?? {};
-  const entries = Array.isArray(e)
-    ? e.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)])
-    : Object.entries(e);
+  const entries = Array.isArray(e) ? e.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]) : Object.entries(e);
   return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
 }
 
@@ -116,9 +114,7 @@ describe('docker-compose.yml', () => {
   it('creates every topic and its dead-letter topic in kafka-init', () => {
     const script = commandText('kafka-init');
     expect(script).toContain('--if-not-exists');
-    const created = new Map(
-      [...script.matchAll(/^\s*topic\s+(\S+)\s+(\d+)\s*$/gm)].map(([, name, partitions]) => [name, Number(partitions)]),
-    );
+    const created = new Map([...script.matchAll(/^\s*topic\s+(\S+)\s+(\d+)\s*$/gm)].map(([, name, partitions]) => [name, Number(partitions)]));
     for (const [topic, partitions] of Object.entries(BASE_TOPICS)) {
       expect([topic, created.get(topic)]).toEqual([topic, partitions]);
       expect([`${topic}.dlq`, created.get(`${topic}.dlq`)]).toEqual([`${topic}.dlq`, 1]);

@@ -68,7 +68,11 @@ describe('batch engine: commands → orchestrator → identity → results → e
     await publish(cmd, tenant); // the same commandId again
     await publish(command(tenant, { params: { language: 'de' }, selection: { userIds: ['p00001'] } }), tenant);
     await eventOf('completed', (e) => e.tenantId === tenant, 2);
-    expect(recorder.messages.filter((m) => m.topic === TOPICS.events && (m.body as JobEvent).type === 'accepted' && (m.body as { commandId: string }).commandId === cmd.commandId)).toHaveLength(1);
+    expect(
+      recorder.messages.filter(
+        (m) => m.topic === TOPICS.events && (m.body as JobEvent).type === 'accepted' && (m.body as { commandId: string }).commandId === cmd.commandId,
+      ),
+    ).toHaveLength(1);
     const list = await getJson<{ items: { id: string }[] }>(system.jobsUrl(tenant));
     expect(list.body.items).toHaveLength(2);
   });
@@ -140,7 +144,12 @@ describe('batch engine: commands → orchestrator → identity → results → e
   it('retries the failed people of a finished job in a new job', async () => {
     const tenant = uniqueTenant('retry');
     await seed(tenant, 2);
-    const submit = await postJson<{ id: string }>(system.jobsUrl(tenant), { actorId: 'owner', action: 'change-language', params: { language: 'fr' }, selection: { userIds: ['p00000', 'late'] } });
+    const submit = await postJson<{ id: string }>(system.jobsUrl(tenant), {
+      actorId: 'owner',
+      action: 'change-language',
+      params: { language: 'fr' },
+      selection: { userIds: ['p00000', 'late'] },
+    });
     expect(submit.status).toBe(202);
     const [first] = await eventOf('completed', (e) => e.jobId === submit.body.id);
     expect(first.counts).toMatchObject({ succeeded: 1, failed: 1 });
@@ -159,8 +168,16 @@ describe('batch engine: commands → orchestrator → identity → results → e
   it('previews, runs exactly the snapshot, and undoes every change', async () => {
     const tenant = uniqueTenant('undo');
     await seed(tenant, 30, (i) => ({ role: i % 3 === 0 ? 'HR' : 'Learner', language: 'en' }));
-    const request = { actorId: 'owner', action: 'change-role', params: { role: 'Manager' }, selection: { filter: { roles: ['HR', 'Learner'] }, excludeIds: ['learner'] } };
-    const preview = await postJson<{ snapshotId: string; total: number; willChange: number; sample: { before: unknown; after: unknown }[] }>(`${system.jobsUrl(tenant)}/preview`, request);
+    const request = {
+      actorId: 'owner',
+      action: 'change-role',
+      params: { role: 'Manager' },
+      selection: { filter: { roles: ['HR', 'Learner'] }, excludeIds: ['learner'] },
+    };
+    const preview = await postJson<{ snapshotId: string; total: number; willChange: number; sample: { before: unknown; after: unknown }[] }>(
+      `${system.jobsUrl(tenant)}/preview`,
+      request,
+    );
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ total: 30, willChange: 30, exact: true });
     expect(preview.body.sample[0]).toMatchObject({ after: 'Manager' });
@@ -215,7 +232,12 @@ describe('batch engine: commands → orchestrator → identity → results → e
     await seed(tenant, 3);
     const membership = await system.startParticipant('membership');
     try {
-      const request = { actorId: 'owner', action: 'add-to-groups', params: { groupIds: ['g1'] }, selection: { userIds: ['p00000', 'p00001', 'p00002'] } };
+      const request = {
+        actorId: 'owner',
+        action: 'add-to-groups',
+        params: { groupIds: ['g1'] },
+        selection: { userIds: ['p00000', 'p00001', 'p00002'] },
+      };
       const preview = await postJson<{ warnings: { code: string }[]; total: number }>(`${system.jobsUrl(tenant)}/preview`, request);
       expect(preview.status).toBe(200);
       expect(preview.body.total).toBe(3);

@@ -20,7 +20,12 @@ describe('HTTP: preview → confirm → SSE progress → results → undo', () =
   const selection = { userIds: [...Object.keys(roles), 'ghost'] };
   const people = () => system.db('identity').collection<ReturnType<typeof personDoc>>('people');
 
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Json; text: string }> {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: Json; text: string }> {
     const res = await fetch(`${base}${path}`, {
       method,
       headers: { ...auth, ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },

@@ -1,7 +1,18 @@
 import { INestApplication } from '@nestjs/common';
 import { MongoClient } from 'mongodb';
 import { Producer } from 'kafkajs';
-import { ChunkResult, DigestAccumulator, ROLES, DirectoryPage, Outcome, PeopleFilter, PersonView, SelectionStreamLine, TOPICS, WorkChunk } from '@cohort/contracts';
+import {
+  ChunkResult,
+  DigestAccumulator,
+  ROLES,
+  DirectoryPage,
+  Outcome,
+  PeopleFilter,
+  PersonView,
+  SelectionStreamLine,
+  TOPICS,
+  WorkChunk,
+} from '@cohort/contracts';
 import { plainProducer, startService, TopicRecorder, uniqueTenant } from '@cohort/testing';
 import { IdentityModule } from '../../apps/identity/src/identity.module';
 import type { PersonDoc } from '../../scripts/demo-documents';
@@ -60,7 +71,8 @@ describe('identity internal API and change-role on the real store', () => {
   const people = () => mongo.db(`${process.env.MONGO_DB_PREFIX}_identity`).collection<PersonDoc>('people');
   const tenants = () => mongo.db(`${process.env.MONGO_DB_PREFIX}_identity`).collection<{ _id: string; owners: string[] }>('tenants');
 
-  const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const search = async (t: string, body: unknown) => {
     const res = await post(`/internal/tenants/${t}/people/search`, body);
     expect(res.status).toBe(200);
@@ -122,11 +134,23 @@ describe('identity internal API and change-role on the real store', () => {
   describe('directory', () => {
     const cases: [string, PeopleFilter, (p: PersonDoc) => boolean][] = [
       ['everyone', {}, () => true],
-      ['roles and statuses', { roles: ['Admin', 'HR', 'Learner'], statuses: ['active'] }, (p) => ['Admin', 'HR', 'Learner'].includes(p.role) && p.status === 'active'],
+      [
+        'roles and statuses',
+        { roles: ['Admin', 'HR', 'Learner'], statuses: ['active'] },
+        (p) => ['Admin', 'HR', 'Learner'].includes(p.role) && p.status === 'active',
+      ],
       ['labels (any of)', { labels: ['a', 'c'] }, (p) => p.labels.some((l) => l === 'a' || l === 'c')],
-      ['specialisms and languages', { specialisms: ['go'], languages: ['nl', 'de'] }, (p) => p.specialisms.includes('go') && ['nl', 'de'].includes(p.language)],
+      [
+        'specialisms and languages',
+        { specialisms: ['go'], languages: ['nl', 'de'] },
+        (p) => p.specialisms.includes('go') && ['nl', 'de'].includes(p.language),
+      ],
       ['countries', { countries: ['BE', 'FR'] }, (p) => ['BE', 'FR'].includes(p.country)],
-      ['hire dates', { hiredAfter: '2016-01-01', hiredBefore: '2019-06-30' }, (p) => p.hireDate >= new Date('2016-01-01') && p.hireDate < new Date('2019-06-30')],
+      [
+        'hire dates',
+        { hiredAfter: '2016-01-01', hiredBefore: '2019-06-30' },
+        (p) => p.hireDate >= new Date('2016-01-01') && p.hireDate < new Date('2019-06-30'),
+      ],
       ['last active', { lastActiveAfter: '2025-01-10' }, (p) => p.lastActiveAt !== null && p.lastActiveAt >= new Date('2025-01-10')],
       ['never matches', { lastActiveBefore: '2000-01-01' }, () => false],
       ['free text, literally', { q: '  (SMITH).* ' }, (p) => p.search.includes('(smith).*')],
@@ -134,7 +158,10 @@ describe('identity internal API and change-role on the real store', () => {
     ];
 
     it.each(cases)('%s: the pages cover every match exactly once, in id order, with the total', async (_name, filter, matches) => {
-      const expected = tenantPeople.filter(matches).map((p) => p.userId).sort();
+      const expected = tenantPeople
+        .filter(matches)
+        .map((p) => p.userId)
+        .sort();
       const { ids, totals } = await allPages(tenant, filter, 6);
       expect(ids).toEqual(expected);
       expect(new Set(totals)).toEqual(new Set([expected.length]));
@@ -176,7 +203,10 @@ describe('identity internal API and change-role on the real store', () => {
       const res = await post(`/internal/tenants/${big}/selection/stream`, { filter: {}, excludeIds });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
-      const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as SelectionStreamLine);
+      const lines = (await res.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as SelectionStreamLine);
       const ids = lines.flatMap((l) => ('ids' in l ? l.ids : []));
       expect(lines.map((l) => ('ids' in l ? l.ids.length : 'done'))).toEqual([1000, 1000, 97, 'done']);
       const expected = Array.from({ length: 2100 }, (_, i) => userId(i, 4)).filter((id) => !excludeIds.includes(id));
@@ -193,7 +223,10 @@ describe('identity internal API and change-role on the real store', () => {
       const { ids } = await allPages(tenant, filter, 200);
       expect(ids.length).toBeGreaterThan(2);
       const res = await post(`/internal/tenants/${tenant}/selection/stream`, { filter, excludeIds: [ids[0]] });
-      const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as SelectionStreamLine);
+      const lines = (await res.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as SelectionStreamLine);
       expect(lines.flatMap((l) => ('ids' in l ? l.ids : [])).sort()).toEqual(ids.slice(1));
       expect(lines[lines.length - 1]).toMatchObject({ done: true, count: ids.length - 1 });
     });
@@ -226,7 +259,9 @@ describe('identity internal API and change-role on the real store', () => {
   describe('decide (dry run)', () => {
     it('returns each outcome with before → after and writes nothing', async () => {
       const ids = ['u-001', 'u-002', 'u-003', 'u-005', 'nobody', 'u-099'];
-      const before = await people().find({ _id: { $in: ids.map((id) => `${tenant}:${id}`) } }).toArray();
+      const before = await people()
+        .find({ _id: { $in: ids.map((id) => `${tenant}:${id}`) } })
+        .toArray();
       const res = await post(`/internal/tenants/${tenant}/decide`, { actorId: 'u-003', action: 'change-role', params: { role: 'HR' }, userIds: ids });
       expect(res.status).toBe(200);
       const { outcomes } = (await res.json()) as { outcomes: Outcome[] };
@@ -239,7 +274,9 @@ describe('identity internal API and change-role on the real store', () => {
         { userId: 'nobody', status: 'failed', code: 'IDENTITY.NOT_FOUND', message: 'person not found', retryable: false },
         { userId: 'u-099', status: 'failed', code: 'IDENTITY.NOT_FOUND', message: 'person not found', retryable: false },
       ]);
-      const after = await people().find({ _id: { $in: ids.map((id) => `${tenant}:${id}`) } }).toArray();
+      const after = await people()
+        .find({ _id: { $in: ids.map((id) => `${tenant}:${id}`) } })
+        .toArray();
       expect(after).toEqual(before);
     });
 
@@ -260,7 +297,15 @@ describe('identity internal API and change-role on the real store', () => {
     const roles = uniqueTenant('roles');
     const race = uniqueTenant('race');
     const work = (t: string, jobId: string, userIds: string[], role = 'Admin'): WorkChunk => ({
-      jobId, step: 0, chunk: 0, attempt: 1, tenantId: t, action: 'change-role', actorId: 'boss', params: { role }, userIds,
+      jobId,
+      step: 0,
+      chunk: 0,
+      attempt: 1,
+      tenantId: t,
+      action: 'change-role',
+      actorId: 'boss',
+      params: { role },
+      userIds,
     });
     const send = (key: string, value: WorkChunk) => producer.send({ topic: TOPICS.identityWork, messages: [{ key, value: JSON.stringify(value) }] });
     const doc = (t: string, id: string) => people().findOne({ _id: `${t}:${id}` });
@@ -268,8 +313,12 @@ describe('identity internal API and change-role on the real store', () => {
     beforeAll(async () => {
       const owner = (t: string, i: number) => personDoc(t, i, { role: 'Owner', status: 'active' });
       await people().insertMany([
-        owner(roles, 1), owner(roles, 2), personDoc(roles, 3, { userId: 'boss', role: 'Admin', status: 'active' }), personDoc(roles, 4, { role: 'Learner' }),
-        owner(race, 1), owner(race, 2),
+        owner(roles, 1),
+        owner(roles, 2),
+        personDoc(roles, 3, { userId: 'boss', role: 'Admin', status: 'active' }),
+        personDoc(roles, 4, { role: 'Learner' }),
+        owner(race, 1),
+        owner(race, 2),
       ]);
       recorder = await new TopicRecorder([TOPICS.results]).start();
       producer = await plainProducer();
@@ -309,7 +358,10 @@ describe('identity internal API and change-role on the real store', () => {
     it('two chunks demoting the last two Owners at once leave exactly one Owner', async () => {
       await Promise.all([send(`${race}-a`, work(race, `job-a-${race}`, ['u-001'])), send(`${race}-b`, work(race, `job-b-${race}`, ['u-002']))]);
       const results = await recorder.waitFor<ChunkResult>(TOPICS.results, (r) => r.jobId.endsWith(race), 2);
-      const outcomes = results.flatMap((r) => r.outcomes).map((o) => o.code ?? o.status).sort();
+      const outcomes = results
+        .flatMap((r) => r.outcomes)
+        .map((o) => o.code ?? o.status)
+        .sort();
       expect(outcomes).toEqual(['IDENTITY.LAST_OWNER', 'succeeded']);
       const owners = (await people().find({ tenantId: race, role: 'Owner' }).toArray()).map((p) => p.userId);
       expect(owners).toHaveLength(1);

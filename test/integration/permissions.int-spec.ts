@@ -11,7 +11,16 @@ import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../supp
  */
 const BY_KEY = {
   invitations: ['resend-invitation', 'cancel-invitation', 'invite-users'],
-  peopleAdmin: ['send-password-reset', 'change-role', 'change-language', 'deactivate', 'reactivate', 'archive-profile', 'reactivate-profile', 'update-properties'],
+  peopleAdmin: [
+    'send-password-reset',
+    'change-role',
+    'change-language',
+    'deactivate',
+    'reactivate',
+    'archive-profile',
+    'reactivate-profile',
+    'update-properties',
+  ],
   delete: ['delete'],
   labels: ['add-labels', 'remove-labels'],
   specialisms: ['add-specialisms'],
@@ -45,7 +54,11 @@ const TABLE: Record<string, { role: string; permissions?: string[]; allowed: str
   // a named permission only counts for the role seed 001 names it with
   'manager-delete': { role: 'Manager', permissions: ['delete'], allowed: [] },
   'learner-sharing': { role: 'Learner', permissions: ['share-content'], allowed: [] },
-  'hr-delete': { role: 'HR', permissions: ['delete'], allowed: [...BY_KEY.specialisms, ...BY_KEY.labels, ...BY_KEY.tasks, ...BY_KEY.share, ...BY_KEY.notifications] },
+  'hr-delete': {
+    role: 'HR',
+    permissions: ['delete'],
+    allowed: [...BY_KEY.specialisms, ...BY_KEY.labels, ...BY_KEY.tasks, ...BY_KEY.share, ...BY_KEY.notifications],
+  },
 };
 
 const TARGET = 'target';
@@ -87,7 +100,10 @@ describe('permission table: every action × role cell', () => {
     // previews of their actions ask them for a dry run
     for (const service of ['membership', 'learning', 'communications'] as const) await system.startParticipant(service);
     const people = Object.entries(TABLE).map(([id, p]) => personDoc(tenant, id, { role: p.role, permissions: p.permissions ?? [] }));
-    await system.db('identity').collection('people').insertMany([...people, personDoc(tenant, TARGET)] as never[]);
+    await system
+      .db('identity')
+      .collection('people')
+      .insertMany([...people, personDoc(tenant, TARGET)] as never[]);
   });
 
   afterAll(async () => {
@@ -109,7 +125,12 @@ describe('permission table: every action × role cell', () => {
     const verdicts: Record<string, string> = {};
     for (const action of ALL) {
       const res = await postJson<{ code?: string }>(`${system.jobsUrl(tenant)}/preview`, { actorId: id, action, ...request(action) });
-      verdicts[action] = res.status === 200 ? 'allowed' : res.status === 403 && res.body.code === 'AUTH.FORBIDDEN' ? 'forbidden' : `HTTP ${res.status} ${res.body.code}`;
+      verdicts[action] =
+        res.status === 200
+          ? 'allowed'
+          : res.status === 403 && res.body.code === 'AUTH.FORBIDDEN'
+            ? 'forbidden'
+            : `HTTP ${res.status} ${res.body.code}`;
     }
     const expected = Object.fromEntries(ALL.map((action) => [action, TABLE[id].allowed.includes(action) ? 'allowed' : 'forbidden']));
     expect(verdicts).toEqual(expected);

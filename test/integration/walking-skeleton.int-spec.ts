@@ -20,13 +20,33 @@ describe('walking skeleton: Kafka → identity → MongoDB → results', () => {
   const people = () => mongo.db(`${process.env.MONGO_DB_PREFIX}_identity`).collection<{ _id: string; language: string; v: number }>('people');
 
   const person = (tenantId: string, userId: string, language: string) => ({
-    _id: `${tenantId}:${userId}`, tenantId, userId, email: `${userId}@${tenantId}.test`, name: userId, search: userId,
-    status: 'active', role: 'Learner', permissions: [], language, labels: [], specialisms: [], ops: [], v: 1,
+    _id: `${tenantId}:${userId}`,
+    tenantId,
+    userId,
+    email: `${userId}@${tenantId}.test`,
+    name: userId,
+    search: userId,
+    status: 'active',
+    role: 'Learner',
+    permissions: [],
+    language,
+    labels: [],
+    specialisms: [],
+    ops: [],
+    v: 1,
   });
   const work = (jobId: string, userIds: string[]): WorkChunk => ({
-    jobId, step: 0, chunk: 0, attempt: 1, tenantId: tenant, action: 'change-language', params: { language: 'nl' }, userIds,
+    jobId,
+    step: 0,
+    chunk: 0,
+    attempt: 1,
+    tenantId: tenant,
+    action: 'change-language',
+    params: { language: 'nl' },
+    userIds,
   });
-  const send = (value: unknown) => producer.send({ topic: TOPICS.identityWork, messages: [{ key: tenant, value: typeof value === 'string' ? value : JSON.stringify(value) }] });
+  const send = (value: unknown) =>
+    producer.send({ topic: TOPICS.identityWork, messages: [{ key: tenant, value: typeof value === 'string' ? value : JSON.stringify(value) }] });
 
   beforeAll(async () => {
     mongo = await MongoClient.connect(process.env.MONGO_URL!);

@@ -25,7 +25,15 @@ import { DigestSelectionHandler, StreamSelectionHandler } from './people/selecti
 import { Tenant, TenantSchema } from './tenants/tenant.schema';
 import { TenantsRepository } from './tenants/tenants.repository';
 
-const controllers = [IdentityKafkaController, GetPersonHttpController, DirectoryHttpController, SelectionHttpController, DecideHttpController, InvitationsHttpController, ImportsHttpController];
+const controllers = [
+  IdentityKafkaController,
+  GetPersonHttpController,
+  DirectoryHttpController,
+  SelectionHttpController,
+  DecideHttpController,
+  InvitationsHttpController,
+  ImportsHttpController,
+];
 const queryHandlers = [GetPersonHandler, DirectoryHandler, StreamSelectionHandler, DigestSelectionHandler, DecideHandler];
 const repositories = [PeopleRepository, TenantsRepository, StagedInviteesRepository];
 
@@ -40,6 +48,14 @@ const repositories = [PeopleRepository, TenantsRepository, StagedInviteesReposit
     ]),
   ],
   controllers,
-  providers: [...WORK_ACTION_HANDLERS, AcceptInvitationHandler, CompletePasswordResetHandler, StageImportHandler, ...queryHandlers, ...repositories, WorkResultsPublisher],
+  providers: [
+    ...WORK_ACTION_HANDLERS,
+    AcceptInvitationHandler,
+    CompletePasswordResetHandler,
+    StageImportHandler,
+    ...queryHandlers,
+    ...repositories,
+    WorkResultsPublisher,
+  ],
 })
 export class IdentityModule {}

@@ -23,16 +23,14 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
   app.enableShutdownHooks();
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   if (options.consume ?? true) {
-    app.connectMicroservice(
-      {
-        strategy: new KafkaBatchTransport({
-          kafka: app.get(Kafka),
-          groupId: config.kafka.groupId,
-          publisher: app.get(KafkaPublisher),
-          partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
-        }),
-      },
-    );
+    app.connectMicroservice({
+      strategy: new KafkaBatchTransport({
+        kafka: app.get(Kafka),
+        groupId: config.kafka.groupId,
+        publisher: app.get(KafkaPublisher),
+        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
+      }),
+    });
     // start-up hooks (e.g. the orchestrator resuming its jobs) run before the first message is consumed
     await app.init();
     await app.startAllMicroservices();

@@ -20,8 +20,14 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:19092'),
   KAFKA_TOPIC_PREFIX: z.string().default(''),
-  MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'a mongodb:// URL').default('mongodb://127.0.0.1:27018/'),
-  MONGO_DB_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('cohort'),
+  MONGO_URL: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'a mongodb:// URL')
+    .default('mongodb://127.0.0.1:27018/'),
+  MONGO_DB_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('cohort'),
   JWT_SECRET: z.string().min(8).default('cohort-dev-secret-change-me'),
   SMTP_URL: url.default('smtp://127.0.0.1:1025'),
   PUBLIC_URL: url.default('http://127.0.0.1:3000'),

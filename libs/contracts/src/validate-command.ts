@@ -51,16 +51,23 @@ function inviteSelectionError(command: BatchCommand, actionId: string): { messag
   }
   const inline = (command.params as ActionParams<'invite-users'>).invitees;
   if (importId !== undefined) {
-    return inline ? { message: 'invite-users: give the invitees in params or an uploaded file in selection.importId, not both', field: 'params.invitees' } : undefined;
+    return inline
+      ? { message: 'invite-users: give the invitees in params or an uploaded file in selection.importId, not both', field: 'params.invitees' }
+      : undefined;
   }
   if (!inline) return { message: 'invite-users: give params.invitees or selection.importId', field: 'params.invitees' };
-  return inviteesListedError(command, inline.map((i) => i.userId));
+  return inviteesListedError(
+    command,
+    inline.map((i) => i.userId),
+  );
 }
 
 function inviteesListedError(command: BatchCommand, invitees: string[]): { message: string; field: string } | undefined {
   const selected = new Set(command.selection.userIds ?? []);
   const same = selected.size === invitees.length && new Set(invitees).size === invitees.length && invitees.every((id) => selected.has(id));
-  return same ? undefined : { message: 'invite-users: selection.userIds must list exactly the userId of each invitee, once', field: 'selection.userIds' };
+  return same
+    ? undefined
+    : { message: 'invite-users: selection.userIds must list exactly the userId of each invitee, once', field: 'selection.userIds' };
 }
 
 /** Echoes commandId and tenantId only when they are well-formed: consumers route rejections by them. */

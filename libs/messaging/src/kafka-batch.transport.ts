@@ -39,8 +39,16 @@ export class KafkaBatchContext extends BaseRpcContext<[string, KafkaMessage, num
   }
 }
 
-const processed = new Counter({ name: 'cohort_kafka_messages_total', help: 'Messages handled, by topic and result', labelNames: ['topic', 'result'] });
-const lag = new Gauge({ name: 'cohort_kafka_consumer_lag', help: 'Messages behind the high watermark, by topic and partition', labelNames: ['topic', 'partition'] });
+const processed = new Counter({
+  name: 'cohort_kafka_messages_total',
+  help: 'Messages handled, by topic and result',
+  labelNames: ['topic', 'result'],
+});
+const lag = new Gauge({
+  name: 'cohort_kafka_consumer_lag',
+  help: 'Messages behind the high watermark, by topic and partition',
+  labelNames: ['topic', 'partition'],
+});
 
 /**
  * Nest microservice transport on kafkajs made for throughput and safety: batch consumption,

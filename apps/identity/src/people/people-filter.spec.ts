@@ -6,7 +6,13 @@ describe('toPeopleQuery', () => {
   });
 
   it('ANDs fields, ORs the values of a list, and bounds dates as on-or-after / before', () => {
-    const q = toPeopleQuery('t', { roles: ['Admin', 'HR'], languages: ['nl'], hiredAfter: '2020-01-01', hiredBefore: '2021-01-01', lastActiveBefore: '2025-01-01' });
+    const q = toPeopleQuery('t', {
+      roles: ['Admin', 'HR'],
+      languages: ['nl'],
+      hiredAfter: '2020-01-01',
+      hiredBefore: '2021-01-01',
+      lastActiveBefore: '2025-01-01',
+    });
     expect(q).toEqual({
       tenantId: 't',
       role: { $in: ['Admin', 'HR'] },
@@ -23,6 +29,8 @@ describe('toPeopleQuery', () => {
 
   it.each(['groupIds', 'courseId', 'completion'])('refuses %s, which needs another service, naming the field', (field) => {
     const value = field === 'completion' ? 'completed' : field === 'groupIds' ? ['g1'] : 'c1';
-    expect(() => toPeopleQuery('t', { [field]: value })).toThrow(expect.objectContaining({ code: 'IDENTITY.FILTER_UNSUPPORTED', field: `filter.${field}` }));
+    expect(() => toPeopleQuery('t', { [field]: value })).toThrow(
+      expect.objectContaining({ code: 'IDENTITY.FILTER_UNSUPPORTED', field: `filter.${field}` }),
+    );
   });
 });

@@ -30,7 +30,11 @@ const ANY_OF = {
 export function toPeopleQuery(tenantId: string, filter: PeopleFilter): PeopleQuery {
   const unsupported = NEEDS_OTHER_SERVICES.find((field) => filter[field] !== undefined);
   if (unsupported) {
-    throw new IdentityError(IDENTITY.FILTER_UNSUPPORTED, `filter.${unsupported} needs membership or learning data, which identity does not hold`, `filter.${unsupported}`);
+    throw new IdentityError(
+      IDENTITY.FILTER_UNSUPPORTED,
+      `filter.${unsupported} needs membership or learning data, which identity does not hold`,
+      `filter.${unsupported}`,
+    );
   }
   const query: PeopleQuery = { tenantId };
   for (const [key, field] of Object.entries(ANY_OF) as [keyof typeof ANY_OF, string][]) {

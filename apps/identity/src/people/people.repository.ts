@@ -52,7 +52,12 @@ export class PeopleRepository {
   /** Up to `limit` matching people of the tenant in `_id` order, after the `_id` `after` if given. */
   page(tenantId: string, query: PeopleQuery, after: string | undefined, limit: number): Promise<Person[]> {
     const ids = { $gt: after ?? `${tenantId}:`, $lt: `${tenantId};` }; // every `<tenantId>:…` key, nothing else
-    return this.people.find({ ...query, _id: ids }).sort({ _id: 1 }).limit(limit).lean<Person[]>().exec();
+    return this.people
+      .find({ ...query, _id: ids })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<Person[]>()
+      .exec();
   }
 
   count(query: PeopleQuery): Promise<number> {

@@ -35,7 +35,10 @@ export class TenantsRepository {
    */
   async removeOwnerIfAnotherRemains(tenantId: string, userId: string): Promise<boolean> {
     const anotherRemains = { $or: [{ 'owners.1': { $exists: true } }, { 'owners.0': { $exists: true }, owners: { $ne: userId } }] };
-    const updated = await this.tenants.findOneAndUpdate({ _id: tenantId, ...anotherRemains }, { $pull: { owners: userId } }, { new: true }).lean<Tenant>().exec();
+    const updated = await this.tenants
+      .findOneAndUpdate({ _id: tenantId, ...anotherRemains }, { $pull: { owners: userId } }, { new: true })
+      .lean<Tenant>()
+      .exec();
     return updated !== null;
   }
 

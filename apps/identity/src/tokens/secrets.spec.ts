@@ -20,7 +20,13 @@ describe('secrets', () => {
   });
 
   it('refuses what is not a token', () => {
-    for (const bad of ['', 'abc', 'x.y', `${Buffer.from('nocolon').toString('base64url')}.${'a'.repeat(43)}`, `${Buffer.from('t:u').toString('base64url')}.short`]) {
+    for (const bad of [
+      '',
+      'abc',
+      'x.y',
+      `${Buffer.from('nocolon').toString('base64url')}.${'a'.repeat(43)}`,
+      `${Buffer.from('t:u').toString('base64url')}.short`,
+    ]) {
       expect(parseToken(bad)).toBeUndefined();
     }
   });

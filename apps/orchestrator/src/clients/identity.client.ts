@@ -42,7 +42,8 @@ export class IdentityClient {
     } catch (err) {
       throw new UpstreamError(`identity selection stream: ${(err as Error).message}`);
     }
-    if (!res.ok || !res.body) throw new UpstreamError(`identity selection stream answered ${res.status}: ${(await res.text()).slice(0, 500)}`, res.status);
+    if (!res.ok || !res.body)
+      throw new UpstreamError(`identity selection stream answered ${res.status}: ${(await res.text()).slice(0, 500)}`, res.status);
     let rest = '';
     let done = false;
     const decoder = new TextDecoder();

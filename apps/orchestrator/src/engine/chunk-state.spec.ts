@@ -22,7 +22,15 @@ describe('chunk state machine', () => {
     const sent = dispatch(s);
     expect(sent).toEqual({ step: 0, d: 1, ids: ['a', 'b', 'c'] });
     expect(countStates(s)).toMatchObject({ running: 3 });
-    const applied = applyOutcomes(s, changeRole, 0, 1, [ok('a', 'Learner'), { userId: 'b', status: 'skipped', code: 'IDENTITY.SELF' }, { userId: 'c', status: 'failed', code: 'IDENTITY.NOT_FOUND' }], policy, 0);
+    const applied = applyOutcomes(
+      s,
+      changeRole,
+      0,
+      1,
+      [ok('a', 'Learner'), { userId: 'b', status: 'skipped', code: 'IDENTITY.SELF' }, { userId: 'c', status: 'failed', code: 'IDENTITY.NOT_FOUND' }],
+      policy,
+      0,
+    );
     expect(applied).toBe(true);
     expect(s.st).toEqual([S.succeeded, S.skipped, S.failed]);
     expect(s.b[0]).toBe('Learner');
@@ -35,7 +43,15 @@ describe('chunk state machine', () => {
     const s = newChunkState(['a', 'b', 'c']);
     dispatch(s);
     const token = (userId: string): Outcome => ({ userId, status: 'succeeded', data: { token: `t-${userId}` } });
-    applyOutcomes(s, invite, 0, 1, [token('a'), token('b'), { userId: 'c', status: 'skipped', code: 'IDENTITY.EMAIL_EXISTS', data: { x: 1 } }], policy, 0);
+    applyOutcomes(
+      s,
+      invite,
+      0,
+      1,
+      [token('a'), token('b'), { userId: 'c', status: 'skipped', code: 'IDENTITY.EMAIL_EXISTS', data: { x: 1 } }],
+      policy,
+      0,
+    );
     const next = dispatch(s);
     expect(next).toMatchObject({ step: 1, ids: ['a', 'b'] });
     expect(handoffOf(s, s.inflight!.idx)).toEqual({ a: { token: 't-a' }, b: { token: 't-b' } });

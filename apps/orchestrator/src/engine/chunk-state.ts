@@ -47,7 +47,18 @@ export interface RetryPolicy {
 
 export function newChunkState(ids: string[]): ChunkState {
   const n = ids.length;
-  return { ids, st: Array(n).fill(S.pending), k: Array(n).fill(0), a: Array(n).fill(0), w: Array(n).fill(0), b: Array(n).fill(null), e: {}, h: {}, d: 0, inflight: null };
+  return {
+    ids,
+    st: Array(n).fill(S.pending),
+    k: Array(n).fill(0),
+    a: Array(n).fill(0),
+    w: Array(n).fill(0),
+    b: Array(n).fill(null),
+    e: {},
+    h: {},
+    d: 0,
+    inflight: null,
+  };
 }
 
 export const isCompensation = (step: number) => step >= COMPENSATION_STEP_OFFSET;
@@ -100,7 +111,15 @@ export function markDispatched(state: ChunkState, plan: DispatchPlan, now: numbe
  * Applies a work result to the chunk. Only the result of the dispatch in flight counts: a duplicate or
  * stale result (redelivery, re-dispatch after a restart) returns false and changes nothing.
  */
-export function applyOutcomes(state: ChunkState, saga: Saga, step: number, attempt: number, outcomes: Outcome[], policy: RetryPolicy, now: number): boolean {
+export function applyOutcomes(
+  state: ChunkState,
+  saga: Saga,
+  step: number,
+  attempt: number,
+  outcomes: Outcome[],
+  policy: RetryPolicy,
+  now: number,
+): boolean {
   const inflight = state.inflight;
   if (!inflight || inflight.step !== step || attempt !== state.d) return false;
   const byUser = new Map(outcomes.map((o) => [o.userId, o]));
@@ -129,7 +148,11 @@ function applyOne(state: ChunkState, saga: Saga, i: number, step: number, o: Out
     }
     if (isCompensation(step)) {
       const first = state.e[i];
-      state.e[i] = { c: first?.c ?? o.code ?? ORCHESTRATOR.STEP_FAILED, m: `${first?.m ?? ''} (compensation ${stepAction(saga, step)} failed: ${o.message ?? o.code})`.trim(), s: first?.s };
+      state.e[i] = {
+        c: first?.c ?? o.code ?? ORCHESTRATOR.STEP_FAILED,
+        m: `${first?.m ?? ''} (compensation ${stepAction(saga, step)} failed: ${o.message ?? o.code})`.trim(),
+        s: first?.s,
+      };
       return finish(state, i, S.failed);
     }
     state.e[i] = { c: o.code ?? ORCHESTRATOR.STEP_FAILED, m: o.message, s: stepAction(saga, step) };

@@ -21,7 +21,11 @@ export class JobEventsPublisher {
 
   accepted(job: Job): Promise<void> {
     const total = job.resolved && job.total !== null ? { total: job.total } : {};
-    return this.send(job._id, { type: 'accepted', ...this.envelope(), jobId: job._id, commandId: job.commandId, tenantId: job.tenantId, action: job.action, ...total }, job.tenantId);
+    return this.send(
+      job._id,
+      { type: 'accepted', ...this.envelope(), jobId: job._id, commandId: job.commandId, tenantId: job.tenantId, action: job.action, ...total },
+      job.tenantId,
+    );
   }
 
   rejected(reason: Reason, commandId?: string, tenantId?: string): Promise<void> {
@@ -30,7 +34,11 @@ export class JobEventsPublisher {
   }
 
   progress(job: Job, counts: ItemCounts, total: number, ratePerSecond: number, etaSeconds: number | null): Promise<void> {
-    return this.send(job._id, { type: 'progress', ...this.envelope(), jobId: job._id, tenantId: job.tenantId, counts, total, ratePerSecond, etaSeconds }, job.tenantId);
+    return this.send(
+      job._id,
+      { type: 'progress', ...this.envelope(), jobId: job._id, tenantId: job.tenantId, counts, total, ratePerSecond, etaSeconds },
+      job.tenantId,
+    );
   }
 
   ended(type: Ended, job: Job, counts: ItemCounts, total: number, reason?: Reason): Promise<void> {

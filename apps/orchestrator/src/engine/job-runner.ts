@@ -8,7 +8,18 @@ import { Job } from '../jobs/job.schema';
 import { JobsRepository } from '../jobs/jobs.repository';
 import { ORCHESTRATOR } from '../orchestrator.errors';
 import { Saga, sagaFor } from '../sagas';
-import { addCounts, applyOutcomes, cancelPending, handoffOf, isDone, markDispatched, nextDispatch, stepAction, stepIndex, ZERO_COUNTS } from './chunk-state';
+import {
+  addCounts,
+  applyOutcomes,
+  cancelPending,
+  handoffOf,
+  isDone,
+  markDispatched,
+  nextDispatch,
+  stepAction,
+  stepIndex,
+  ZERO_COUNTS,
+} from './chunk-state';
 import { EngineConfig } from './engine.config';
 import { JobEventsPublisher } from './job-events.publisher';
 import { resolveIntoChunks, ResolutionDeps } from './job-resolution';
@@ -91,7 +102,10 @@ export class JobRunner {
       Object.assign(this.job, { status: 'running', startedAt: this.job.startedAt ?? new Date() });
       await this.deps.jobs.set(this.id, { status: 'running', startedAt: this.job.startedAt });
     }
-    this.ticker = setInterval(() => void this.tick().catch((err: unknown) => this.log.warn(`tick ${this.id}: ${String(err)}`)), this.deps.config.progressMs);
+    this.ticker = setInterval(
+      () => void this.tick().catch((err: unknown) => this.log.warn(`tick ${this.id}: ${String(err)}`)),
+      this.deps.config.progressMs,
+    );
     try {
       if (this.job.resolved) await this.loadChunks();
       else void this.resolve();
@@ -126,9 +140,19 @@ export class JobRunner {
         await this.deps.jobs.set(this.id, { gen: this.job.gen });
         void this.deps.chunks.removeJob(this.id, this.job.gen * GEN_SPAN).catch(() => undefined);
       }
-      const result = await resolveIntoChunks(this.job, this.deps, (chunk) => this.addChunk(chunk), () => this.stopping() || this.stopped);
+      const result = await resolveIntoChunks(
+        this.job,
+        this.deps,
+        (chunk) => this.addChunk(chunk),
+        () => this.stopping() || this.stopped,
+      );
       if (this.stopped) return;
-      Object.assign(this.job, { total: result.count, resolved: true, chunkCount: result.chunkCount, snapshot: { count: result.count, digest: result.digest } });
+      Object.assign(this.job, {
+        total: result.count,
+        resolved: true,
+        chunkCount: result.chunkCount,
+        snapshot: { count: result.count, digest: result.digest },
+      });
       await this.deps.jobs.set(this.id, { total: result.count, resolved: true, chunkCount: result.chunkCount, snapshot: this.job.snapshot });
       this.checkApproval();
     } catch (err) {
@@ -207,10 +231,13 @@ export class JobRunner {
 
   private arm(no: number, at: number): void {
     clearTimeout(this.timers.get(no));
-    const timer = setTimeout(() => {
-      this.timers.delete(no);
-      void this.withChunk(no, (c) => (c.inflight ? this.send(c) : this.advance(c)));
-    }, Math.max(0, at - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(no);
+        void this.withChunk(no, (c) => (c.inflight ? this.send(c) : this.advance(c)));
+      },
+      Math.max(0, at - Date.now()),
+    );
     this.timers.set(no, timer);
   }
 
@@ -261,7 +288,9 @@ export class JobRunner {
     if (data) work.data = data;
     if (this.job.options?.dryRun) return this.dryRun(c, work);
     const service = this.saga.steps[stepIndex(step)].service;
-    await this.deps.publisher.publish(workTopic(service), [{ key: `${this.id}:${c.no}`, value: work, tenantId: this.job.tenantId, correlationId: this.id }]);
+    await this.deps.publisher.publish(workTopic(service), [
+      { key: `${this.id}:${c.no}`, value: work, tenantId: this.job.tenantId, correlationId: this.id },
+    ]);
   }
 
   private async dryRun(c: Chunk, work: WorkChunk): Promise<void> {
@@ -269,8 +298,21 @@ export class JobRunner {
     const request = { actorId: work.actorId ?? this.job.actorId, action: work.action, params: work.params, userIds: work.userIds };
     const outcomes =
       (await this.deps.decide.decide(service, this.job.tenantId, request)) ??
-      work.userIds.map((userId): Outcome => ({ userId, status: 'failed', code: 'JOB.NO_DRY_RUN', message: `${service} has no dry run for ${work.action}` }));
-    applyOutcomes(c, this.saga, work.step, work.attempt, outcomes.map((o) => ({ ...o, retryable: false })), this.policy(), Date.now());
+      work.userIds.map((userId): Outcome => ({
+        userId,
+        status: 'failed',
+        code: 'JOB.NO_DRY_RUN',
+        message: `${service} has no dry run for ${work.action}`,
+      }));
+    applyOutcomes(
+      c,
+      this.saga,
+      work.step,
+      work.attempt,
+      outcomes.map((o) => ({ ...o, retryable: false })),
+      this.policy(),
+      Date.now(),
+    );
     await this.advance(c);
   }
 
@@ -372,7 +414,12 @@ export class JobRunner {
         if (!chunk.inflight) return;
         chunk.inflight.at = Date.now();
         if (resends <= this.deps.config.stepResends) return this.send(chunk);
-        const outcomes = chunk.inflight.idx.map((i): Outcome => ({ userId: chunk.ids[i], status: 'failed', code: ORCHESTRATOR.STEP_TIMEOUT, message: `no result from ${stepAction(this.saga, chunk.inflight!.step)} after ${resends} sends` }));
+        const outcomes = chunk.inflight.idx.map((i): Outcome => ({
+          userId: chunk.ids[i],
+          status: 'failed',
+          code: ORCHESTRATOR.STEP_TIMEOUT,
+          message: `no result from ${stepAction(this.saga, chunk.inflight!.step)} after ${resends} sends`,
+        }));
         applyOutcomes(chunk, this.saga, chunk.inflight.step, chunk.d, outcomes, this.policy(), Date.now());
         await this.advance(chunk);
       });

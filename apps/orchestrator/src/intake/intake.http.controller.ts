@@ -24,7 +24,9 @@ export class IntakeHttpController {
   @HttpCode(202)
   async submit(@Param('tenantId') tenantId: string, @Body() body: unknown) {
     const request = JobRequest.parse(body);
-    const submitted = request.snapshotId ? await this.previews.confirm(tenantId, request) : await this.intake.submit(commandOf(tenantId, request), 'http');
+    const submitted = request.snapshotId
+      ? await this.previews.confirm(tenantId, request)
+      : await this.intake.submit(commandOf(tenantId, request), 'http');
     return accepted(submitted);
   }
 }

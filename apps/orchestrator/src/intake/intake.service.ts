@@ -37,7 +37,8 @@ export class IntakeService {
   async check(input: unknown): Promise<BatchCommand> {
     const v = validateCommand(input);
     if (!v.ok) throw new Refusal(400, v.reason, { ...(v.commandId && { commandId: v.commandId }), ...(v.tenantId && { tenantId: v.tenantId }) });
-    if (!sagaFor(v.command.action)) throw new Refusal(400, { code: INTAKE.NO_SAGA, message: `${v.command.action} cannot run as a batch job yet`, field: 'action' });
+    if (!sagaFor(v.command.action))
+      throw new Refusal(400, { code: INTAKE.NO_SAGA, message: `${v.command.action} cannot run as a batch job yet`, field: 'action' });
     await this.authorize(v.command.tenantId, v.command.actor.userId, v.command.action);
     return v.command;
   }
@@ -48,9 +49,14 @@ export class IntakeService {
       throw err;
     });
     if (!actor) throw new Refusal(403, { code: INTAKE.UNKNOWN_ACTOR, message: `no person ${userId} in tenant ${tenantId}`, field: 'actor.userId' });
-    if (actor.status !== 'active') throw new Refusal(403, { code: INTAKE.INACTIVE_ACTOR, message: `${userId} is ${actor.status}, not active`, field: 'actor.userId' });
+    if (actor.status !== 'active')
+      throw new Refusal(403, { code: INTAKE.INACTIVE_ACTOR, message: `${userId} is ${actor.status}, not active`, field: 'actor.userId' });
     if (!mayRun({ role: actor.role, permissions: actor.permissions }, action)) {
-      throw new Refusal(403, { code: INTAKE.FORBIDDEN, message: `a ${actor.role} without the needed permission cannot run ${action}`, field: 'action' });
+      throw new Refusal(403, {
+        code: INTAKE.FORBIDDEN,
+        message: `a ${actor.role} without the needed permission cannot run ${action}`,
+        field: 'action',
+      });
     }
   }
 

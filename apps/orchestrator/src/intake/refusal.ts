@@ -12,6 +12,10 @@ export class Refusal extends Error {
 
   /** The `{code, message, details}` body of the HTTP API. */
   toBody() {
-    return { code: this.reason.code, message: this.reason.message, details: { ...(this.reason.field && { field: this.reason.field }), ...this.details } };
+    return {
+      code: this.reason.code,
+      message: this.reason.message,
+      details: { ...(this.reason.field && { field: this.reason.field }), ...this.details },
+    };
   }
 }

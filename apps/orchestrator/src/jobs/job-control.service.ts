@@ -28,7 +28,10 @@ export class JobControlService {
     const job = await this.query.job(tenantId, jobId);
     await this.intake.authorize(tenantId, actorId, job.action);
     if (FINISHED_STATUSES.includes(job.status) || !(await this.engine.cancel(jobId))) {
-      throw new Refusal(409, { code: INTAKE.NOT_CANCELLABLE, message: `job ${jobId} is ${job.status}: only a scheduled, queued or running job can be cancelled` });
+      throw new Refusal(409, {
+        code: INTAKE.NOT_CANCELLABLE,
+        message: `job ${jobId} is ${job.status}: only a scheduled, queued or running job can be cancelled`,
+      });
     }
     return jobView({ ...job, cancelRequested: true });
   }
@@ -37,7 +40,10 @@ export class JobControlService {
   async retry(tenantId: string, jobId: string, actorId: string): Promise<Submitted> {
     const job = await this.query.job(tenantId, jobId);
     if (!FINISHED_STATUSES.includes(job.status) || job.counts.failed === 0) {
-      throw new Refusal(409, { code: INTAKE.NOT_RETRYABLE, message: `job ${jobId} is ${job.status} with ${job.counts.failed} failed: only a finished job with failures can be retried` });
+      throw new Refusal(409, {
+        code: INTAKE.NOT_RETRYABLE,
+        message: `job ${jobId} is ${job.status} with ${job.counts.failed} failed: only a finished job with failures can be retried`,
+      });
     }
     await this.intake.authorize(tenantId, actorId, job.action);
     return this.derive(job, `retry-of-${jobId}`, actorId, { action: job.action, params: job.params, source: 'retry', retryOf: jobId });
@@ -52,7 +58,12 @@ export class JobControlService {
     }
     // an inverse that is not a catalogue action (set-specialisms undoes add-specialisms) needs the original's permission
     await this.intake.authorize(tenantId, actorId, actionById(inverse.action) ? inverse.action : job.action);
-    const submitted = await this.derive(job, `undo-of-${jobId}`, actorId, { action: inverse.action, params: inverse.params, source: 'undo', undoOf: jobId });
+    const submitted = await this.derive(job, `undo-of-${jobId}`, actorId, {
+      action: inverse.action,
+      params: inverse.params,
+      source: 'undo',
+      undoOf: jobId,
+    });
     if (!submitted.duplicate) await this.jobs.set(jobId, { undoneBy: submitted.job._id });
     return submitted;
   }
@@ -71,7 +82,16 @@ export class JobControlService {
   }
 
   private derive(job: Job, commandId: string, actorId: string, extra: Partial<Job>): Promise<Submitted> {
-    const command = { commandId, tenantId: job.tenantId, actor: { userId: actorId }, action: extra.action!, params: extra.params!, selection: job.selection };
-    return this.intake.start(job.tenantId, commandId, (id) => this.intake.newJob(command, id, extra.source!, { ...extra, options: { chunkSize: job.chunkSize } }));
+    const command = {
+      commandId,
+      tenantId: job.tenantId,
+      actor: { userId: actorId },
+      action: extra.action!,
+      params: extra.params!,
+      selection: job.selection,
+    };
+    return this.intake.start(job.tenantId, commandId, (id) =>
+      this.intake.newJob(command, id, extra.source!, { ...extra, options: { chunkSize: job.chunkSize } }),
+    );
   }
 }

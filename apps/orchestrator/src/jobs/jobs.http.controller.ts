@@ -10,7 +10,11 @@ import { JobsQueryService } from './jobs-query.service';
 const Limit = z.coerce.number().int().min(1).max(1000).default(50);
 const ItemsQuery = z.object({ status: ItemState.optional(), cursor: z.string().max(512).optional(), limit: Limit });
 
-export const accepted = ({ job, duplicate }: Submitted): JobAcceptedResponse => ({ id: job._id, status: job.status === 'draft' ? 'queued' : job.status, ...(duplicate && { duplicate }) });
+export const accepted = ({ job, duplicate }: Submitted): JobAcceptedResponse => ({
+  id: job._id,
+  status: job.status === 'draft' ? 'queued' : job.status,
+  ...(duplicate && { duplicate }),
+});
 
 /** Internal API of jobs for the gateway (libs/contracts/src/internal/orchestrator-api.ts). */
 @Controller('internal/tenants/:tenantId/jobs')

@@ -56,11 +56,17 @@ export class JobsRepository {
   }
 
   /** The tenant's jobs, newest first; `before` is the cursor (createdAt and id of the last job of the previous page). */
-  async list(tenantId: string, where: Omit<JobListQuery, 'cursor' | 'limit'>, before: { at: Date; id: string } | undefined, limit: number): Promise<Job[]> {
+  async list(
+    tenantId: string,
+    where: Omit<JobListQuery, 'cursor' | 'limit'>,
+    before: { at: Date; id: string } | undefined,
+    limit: number,
+  ): Promise<Job[]> {
     const filter: Record<string, unknown> = { tenantId, status: where.status ?? { $ne: 'draft' } };
     if (where.actorId) filter.actorId = where.actorId;
     if (where.action) filter.action = where.action;
-    if (where.from || where.to) filter.createdAt = { ...(where.from && { $gte: new Date(where.from) }), ...(where.to && { $lt: new Date(where.to) }) };
+    if (where.from || where.to)
+      filter.createdAt = { ...(where.from && { $gte: new Date(where.from) }), ...(where.to && { $lt: new Date(where.to) }) };
     if (before) filter.$and = [{ $or: [{ createdAt: { $lt: before.at } }, { createdAt: before.at, _id: { $lt: before.id } }] }];
     return this.jobs.find(filter).sort({ createdAt: -1, _id: -1 }).limit(limit).toArray();
   }

@@ -41,14 +41,18 @@ export function summarise(draft: Job, tally: Tally, config: EngineConfig, expire
   const total = draft.total ?? 0;
   const exact = !tally.noDryRun && tally.evaluated === total;
   const scale = (n: number) => (exact || tally.evaluated === 0 ? n : Math.round((n * total) / tally.evaluated));
-  const grouped = (map: Tally['skipped']) => [...map].map(([code, v]) => ({ code, message: v.message, count: scale(v.count) })).sort((a, b) => b.count - a.count);
+  const grouped = (map: Tally['skipped']) =>
+    [...map].map(([code, v]) => ({ code, message: v.message, count: scale(v.count) })).sort((a, b) => b.count - a.count);
   const action = actionById(draft.action)!;
   const requiresApprovalCount = action.destructive && total > config.approvalThreshold;
   const warnings: Preview['warnings'] = [];
-  if (action.destructive) warnings.push({ code: 'DESTRUCTIVE', message: `${action.title} cannot be undone for everyone it affects: check the selection` });
+  if (action.destructive)
+    warnings.push({ code: 'DESTRUCTIVE', message: `${action.title} cannot be undone for everyone it affects: check the selection` });
   if (requiresApprovalCount) warnings.push({ code: 'APPROVAL_REQUIRED', message: `type ${total} to confirm (options.approvalCount)` });
-  if (tally.noDryRun) warnings.push({ code: 'NO_DRY_RUN', message: `${tally.noDryRun} cannot preview ${action.id} yet: only the selection was counted` });
-  else if (!exact) warnings.push({ code: 'ESTIMATE', message: `outcomes were computed for the first ${tally.evaluated} of ${total} people and scaled up` });
+  if (tally.noDryRun)
+    warnings.push({ code: 'NO_DRY_RUN', message: `${tally.noDryRun} cannot preview ${action.id} yet: only the selection was counted` });
+  else if (!exact)
+    warnings.push({ code: 'ESTIMATE', message: `outcomes were computed for the first ${tally.evaluated} of ${total} people and scaled up` });
   return {
     snapshotId: draft._id,
     action: draft.action,

@@ -16,7 +16,15 @@ import { summarise, Tally } from './preview-tally';
 
 /** The HTTP job request as a batch command of this tenant. */
 export function commandOf(tenantId: string, req: JobRequest, commandId = req.commandId ?? randomUUID()): BatchCommand {
-  return { commandId, tenantId, actor: { userId: req.actorId }, action: req.action, params: req.params, selection: req.selection, ...(req.options && { options: req.options }) };
+  return {
+    commandId,
+    tenantId,
+    actor: { userId: req.actorId },
+    action: req.action,
+    params: req.params,
+    selection: req.selection,
+    ...(req.options && { options: req.options }),
+  };
 }
 
 /**
@@ -40,7 +48,11 @@ export class PreviewService {
     const expiresAt = new Date(Date.now() + this.config.previewTtlMs);
     const draft = this.intake.newJob(command, randomUUID(), 'http', { status: 'draft', expiresAt });
     await this.jobs.insert(draft);
-    const resolved = await resolveIntoChunks(draft, { identity: this.identity, chunks: this.chunks, findJob: (id) => this.jobs.find(id) }, () => undefined).catch((err: unknown) => {
+    const resolved = await resolveIntoChunks(
+      draft,
+      { identity: this.identity, chunks: this.chunks, findJob: (id) => this.jobs.find(id) },
+      () => undefined,
+    ).catch((err: unknown) => {
       throw new Refusal(503, { code: INTAKE.UNAVAILABLE, message: `the selection could not be resolved: ${(err as Error).message}` });
     });
     const snapshot = { count: resolved.count, digest: resolved.digest };
@@ -78,14 +90,32 @@ export class PreviewService {
     if (!draft || draft.status !== 'draft' || (draft.expiresAt && draft.expiresAt < new Date())) {
       const earlier = draft && draft.status !== 'draft' ? draft : undefined;
       if (earlier && earlier.commandId === commandId) return { job: earlier, duplicate: true };
-      throw new Refusal(404, { code: INTAKE.SNAPSHOT_NOT_FOUND, message: 'the preview has expired or was already confirmed: preview again', field: 'snapshotId' });
+      throw new Refusal(404, {
+        code: INTAKE.SNAPSHOT_NOT_FOUND,
+        message: 'the preview has expired or was already confirmed: preview again',
+        field: 'snapshotId',
+      });
     }
     const command = await this.intake.check(commandOf(tenantId, req, commandId));
-    const same = draft.action === command.action && draft.actorId === command.actor.userId && stable(draft.params) === stable(command.params) && stable(draft.selection) === stable(command.selection);
-    if (!same) throw new Refusal(409, { code: INTAKE.SNAPSHOT_MISMATCH, message: 'the request differs from the previewed one (action, parameters or selection)', field: 'snapshotId' });
+    const same =
+      draft.action === command.action &&
+      draft.actorId === command.actor.userId &&
+      stable(draft.params) === stable(command.params) &&
+      stable(draft.selection) === stable(command.selection);
+    if (!same)
+      throw new Refusal(409, {
+        code: INTAKE.SNAPSHOT_MISMATCH,
+        message: 'the request differs from the previewed one (action, parameters or selection)',
+        field: 'snapshotId',
+      });
     await this.checkUnchanged(draft);
     this.checkApproval(draft, command);
-    return this.intake.start(tenantId, command.commandId, () => ({ ...this.intake.newJob(command, draft._id, 'http'), ...resolvedPart(draft) }), draft._id);
+    return this.intake.start(
+      tenantId,
+      command.commandId,
+      () => ({ ...this.intake.newJob(command, draft._id, 'http'), ...resolvedPart(draft) }),
+      draft._id,
+    );
   }
 
   private async checkUnchanged(draft: Job): Promise<void> {
@@ -96,7 +126,10 @@ export class PreviewService {
     if (now.digest !== draft.snapshot?.digest) {
       throw new Refusal(
         409,
-        { code: INTAKE.SELECTION_CHANGED, message: `the filter now matches ${now.count} people, the preview had ${draft.snapshot?.count}: preview again` },
+        {
+          code: INTAKE.SELECTION_CHANGED,
+          message: `the filter now matches ${now.count} people, the preview had ${draft.snapshot?.count}: preview again`,
+        },
         { previewed: draft.snapshot?.count, current: now.count },
       );
     }
@@ -114,13 +147,23 @@ export class PreviewService {
 }
 
 function resolvedPart(draft: Job): Partial<Job> {
-  return { total: draft.total, resolved: true, gen: draft.gen, chunkCount: draft.chunkCount, chunkSize: draft.chunkSize, snapshot: draft.snapshot, expiresAt: undefined, counts: draft.counts };
+  return {
+    total: draft.total,
+    resolved: true,
+    gen: draft.gen,
+    chunkCount: draft.chunkCount,
+    chunkSize: draft.chunkSize,
+    snapshot: draft.snapshot,
+    expiresAt: undefined,
+    counts: draft.counts,
+  };
 }
 
 /** JSON with sorted keys, to compare two requests. */
 function stable(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
-

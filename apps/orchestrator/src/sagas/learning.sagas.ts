@@ -1,8 +1,10 @@
 import { defineSaga, InverseJob, singleStep, step } from './define-saga';
 
 /** The same action with the person's prior value of one parameter (nothing to restore when there was none). */
-const restore = (action: string, key: string) => (params: Record<string, unknown>, before: unknown): InverseJob | undefined =>
-  before === undefined || before === null ? undefined : { action, params: { ...params, [key]: before } };
+const restore =
+  (action: string, key: string) =>
+  (params: Record<string, unknown>, before: unknown): InverseJob | undefined =>
+    before === undefined || before === null ? undefined : { action, params: { ...params, [key]: before } };
 
 export const learningSagas = [
   defineSaga('enrol', [step('learning', 'enrol'), step('communications', 'send-enrolled')]),

@@ -82,7 +82,9 @@ export const JobView = z.object({
   params: z.record(z.string(), z.unknown()),
   actorId: UserId,
   selection: SelectionSummary,
-  source: z.enum(['http', 'kafka', 'undo', 'retry']).describe('Where the job came from: the HTTP API, the command topic, or an undo/retry of another job'),
+  source: z
+    .enum(['http', 'kafka', 'undo', 'retry'])
+    .describe('Where the job came from: the HTTP API, the command topic, or an undo/retry of another job'),
   status: JobStatus,
   /** null while a filter selection is still being resolved */
   total: z.number().int().min(0).nullable(),

@@ -19,7 +19,10 @@ export class TopicRecorder {
   readonly messages: { topic: string; message: KafkaMessage; body: unknown }[] = [];
   private consumer?: Consumer;
 
-  constructor(private readonly topics: string[], private readonly kafka = plainKafka()) {}
+  constructor(
+    private readonly topics: string[],
+    private readonly kafka = plainKafka(),
+  ) {}
 
   async start(): Promise<this> {
     this.consumer = this.kafka.consumer({ groupId: `probe-${Math.random().toString(36).slice(2)}`, allowAutoTopicCreation: false });

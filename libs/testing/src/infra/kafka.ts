@@ -74,7 +74,10 @@ export async function startKafka(): Promise<{ pid: number; brokers: string }> {
   const { props, log4j } = writeConfig(dir);
   const jvm = ['-cp', cp, `-Dlog4j.configuration=file:${log4j}`];
   if (!existsSync(join(dir, 'data', 'meta.properties'))) {
-    const clusterId = run('java', [...jvm, 'kafka.tools.StorageTool', 'random-uuid']).trim().split('\n').pop()!;
+    const clusterId = run('java', [...jvm, 'kafka.tools.StorageTool', 'random-uuid'])
+      .trim()
+      .split('\n')
+      .pop()!;
     run('java', [...jvm, 'kafka.tools.StorageTool', 'format', '--ignore-formatted', '-t', clusterId, '-c', props]);
   }
   const heap = process.env.COHORT_KAFKA_HEAP ?? '768m';
@@ -101,7 +104,11 @@ export async function kafkaReady(brokers: string): Promise<boolean> {
 }
 
 /** Creates the topics of DESIGN.md §3 (and their DLQs) for a topic prefix; existing ones are kept. */
-export async function createTopics(brokers: string, prefix = process.env.KAFKA_TOPIC_PREFIX ?? '', partitions = Number(process.env.KAFKA_PARTITIONS ?? 6)): Promise<string[]> {
+export async function createTopics(
+  brokers: string,
+  prefix = process.env.KAFKA_TOPIC_PREFIX ?? '',
+  partitions = Number(process.env.KAFKA_PARTITIONS ?? 6),
+): Promise<string[]> {
   const a = admin(brokers);
   try {
     await a.connect();
@@ -109,7 +116,10 @@ export async function createTopics(brokers: string, prefix = process.env.KAFKA_T
     const plan = topicPlan(topicsFor(prefix), partitions);
     const missing = plan.filter((t) => !existing.has(t.topic));
     if (missing.length) await a.createTopics({ topics: missing.map((t) => ({ ...t, replicationFactor: 1 })), waitForLeaders: false });
-    await waitForLeaders(a, plan.map((t) => t.topic));
+    await waitForLeaders(
+      a,
+      plan.map((t) => t.topic),
+    );
     return missing.map((t) => t.topic);
   } finally {
     await a.disconnect().catch(() => undefined);

@@ -14,10 +14,14 @@ export async function startSmtp(): Promise<{ pid: number; url: string; webUrl: s
   mkdirSync(dir, { recursive: true });
   const pid = startDetached('maildev', process.execPath, [
     join(REPO_ROOT, 'node_modules/maildev/bin/maildev'),
-    '--smtp', String(SMTP_PORT),
-    '--web', String(SMTP_WEB_PORT),
-    '--ip', '127.0.0.1',
-    '--mail-directory', dir,
+    '--smtp',
+    String(SMTP_PORT),
+    '--web',
+    String(SMTP_WEB_PORT),
+    '--ip',
+    '127.0.0.1',
+    '--mail-directory',
+    dir,
   ]);
   await waitFor('maildev', pid, async () => (await portOpen(SMTP_PORT)) && (await portOpen(SMTP_WEB_PORT)), 30_000);
   return { pid, url: `smtp://127.0.0.1:${SMTP_PORT}`, webUrl: `http://127.0.0.1:${SMTP_WEB_PORT}` };

@@ -26,7 +26,15 @@ describe('decideLanguageChange', () => {
   });
 
   it('a dry run shows before → after for a change and the current value for a skip', () => {
-    expect(dryRunOutcome(decideLanguageChange('u1', person(), 'nl', DRY_RUN_KEY))).toEqual({ userId: 'u1', status: 'succeeded', before: 'en', data: { after: 'nl' } });
-    expect(dryRunOutcome(decideLanguageChange('u1', person({ language: 'nl' }), 'nl', DRY_RUN_KEY))).toMatchObject({ status: 'skipped', before: 'nl' });
+    expect(dryRunOutcome(decideLanguageChange('u1', person(), 'nl', DRY_RUN_KEY))).toEqual({
+      userId: 'u1',
+      status: 'succeeded',
+      before: 'en',
+      data: { after: 'nl' },
+    });
+    expect(dryRunOutcome(decideLanguageChange('u1', person({ language: 'nl' }), 'nl', DRY_RUN_KEY))).toMatchObject({
+      status: 'skipped',
+      before: 'nl',
+    });
   });
 });

@@ -34,7 +34,10 @@ export class ChangeLanguageHandler implements ICommandHandler<ChangeLanguage, Ou
     const key = dryRun ? DRY_RUN_KEY : opKey(work);
     const decisions = decideEach(work.userIds, (id) => decideLanguageChange(id, found.get(id), params.params.language, key));
     if (dryRun) return decisions.map(dryRunOutcome);
-    await this.people.apply(work.tenantId, decisions.flatMap((d) => (d.change ? [d.change] : [])));
+    await this.people.apply(
+      work.tenantId,
+      decisions.flatMap((d) => (d.change ? [d.change] : [])),
+    );
     return decisions.map((d) => d.outcome);
   }
 }

@@ -3,7 +3,13 @@ import { testPerson } from '../test-person';
 import { decideRoleChange, decideRoleChanges, RoleChangeContext } from './change-role.decision';
 
 const owner = (userId: string, over: Partial<Person> = {}) => testPerson({ userId, role: 'Owner', ...over });
-const ctx = (over: Partial<RoleChangeContext> = {}): RoleChangeContext => ({ role: 'Admin', key: 'job1:0', actorId: 'me', owners: new Set(['o1', 'o2']), ...over });
+const ctx = (over: Partial<RoleChangeContext> = {}): RoleChangeContext => ({
+  role: 'Admin',
+  key: 'job1:0',
+  actorId: 'me',
+  owners: new Set(['o1', 'o2']),
+  ...over,
+});
 
 describe('decideRoleChange', () => {
   it('changes the role and remembers the prior one', () => {
@@ -39,7 +45,13 @@ describe('decideRoleChange', () => {
   });
 
   it('fails a person that does not exist in the tenant (or belongs to another)', () => {
-    expect(decideRoleChange('u9', undefined, ctx()).outcome).toEqual({ userId: 'u9', status: 'failed', code: 'IDENTITY.NOT_FOUND', message: 'person not found', retryable: false });
+    expect(decideRoleChange('u9', undefined, ctx()).outcome).toEqual({
+      userId: 'u9',
+      status: 'failed',
+      code: 'IDENTITY.NOT_FOUND',
+      message: 'person not found',
+      retryable: false,
+    });
   });
 
   it('a redelivery returns the stored prior value and writes nothing', () => {

@@ -11,7 +11,8 @@ function stores(people: Person[], owners: string[], listNow: string[] = owners) 
   const list = [...listNow];
   const peopleRepo = {
     findMany: async (_t: string, ids: string[]) => new Map(people.filter((p) => ids.includes(p.userId)).map((p) => [p.userId, p])),
-    apply: async (_t: string, changes: PersonChange[]) => void (changes.length && writes.push(`people ${changes.map((c) => `${c.userId}=${c.set.role}`).join(',')}`)),
+    apply: async (_t: string, changes: PersonChange[]) =>
+      void (changes.length && writes.push(`people ${changes.map((c) => `${c.userId}=${c.set.role}`).join(',')}`)),
   } as unknown as PeopleRepository;
   const tenantsRepo = {
     owners: async () => [...owners],
@@ -21,7 +22,8 @@ function stores(people: Person[], owners: string[], listNow: string[] = owners) 
       writes.push(`guard ${id} ${ok ? 'removed' : 'refused'}`);
       return ok;
     },
-    addOwners: async (_t: string, ids: string[]) => void (ids.length && (list.push(...ids.filter((i) => !list.includes(i))), writes.push(`add ${ids}`))),
+    addOwners: async (_t: string, ids: string[]) =>
+      void (ids.length && (list.push(...ids.filter((i) => !list.includes(i))), writes.push(`add ${ids}`))),
     removeOwners: async (_t: string, ids: string[]) => void (ids.length && writes.push(`remove ${ids}`)),
   } as unknown as TenantsRepository;
   return { handler: new ChangeRoleHandler(peopleRepo, tenantsRepo), writes, list };

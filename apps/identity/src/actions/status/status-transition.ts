@@ -4,7 +4,6 @@ import { Person } from '../../people/person.schema';
 import { appliedOp, changed, Decision, decideEach, notFound, replayed, skipped } from '../decision';
 import { isLastOwner, withOwnersSeen } from '../owner-guard';
 
-
 /** One status-changing action: which statuses it changes, to what, and whether it removes access. */
 export interface StatusTransition {
   /** what the action does, for messages: "nobody can deactivate themself" */

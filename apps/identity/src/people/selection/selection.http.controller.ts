@@ -22,7 +22,11 @@ export class SelectionHttpController {
    * the `done` line, which tells the client not to trust it.
    */
   @Post('stream')
-  async stream(@Param('tenantId', tenantIdParam) tenantId: string, @Body(new ZodPipe(SelectionSpec)) spec: SelectionSpec, @Res() res: ServerResponse): Promise<void> {
+  async stream(
+    @Param('tenantId', tenantIdParam) tenantId: string,
+    @Body(new ZodPipe(SelectionSpec)) spec: SelectionSpec,
+    @Res() res: ServerResponse,
+  ): Promise<void> {
     const lines: Readable = await this.queries.execute(new StreamSelection(tenantId, spec));
     res.statusCode = 200;
     res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
