@@ -3,6 +3,7 @@ export * from './vocabulary';
 export { Country, EntityId, IsoDate, IsoDateTime, MAX_SELECTION_IDS } from './fields';
 export * from './issue-field';
 export * from './messages/work';
+export * from './messages/token-mail';
 export * from './messages/people-filter';
 export * from './messages/command';
 export * from './messages/event';

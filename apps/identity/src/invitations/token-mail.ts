@@ -1,24 +1,10 @@
+import { TokenMail } from '@cohort/contracts';
 import { IDENTITY } from '../identity.errors';
 import { AppliedOp, Person } from '../people/person.schema';
 import { Decision, replayed, skipped } from '../actions/decision';
 
-/**
- * What the communications step needs to e-mail one person a token link (an action's Outcome.data,
- * handed on as WorkChunk.data): the recipient, their language and the token. Only the token's hash is
- * stored, so this is the one place the token travels.
- */
-export interface TokenMail extends Record<string, unknown> {
-  kind: 'invitation' | 'password-reset';
-  email: string;
-  name: string;
-  language: string;
-  token: string;
-  /** ISO time the link stops working (password resets) */
-  expiresAt?: string;
-}
-
-/** The mail data of `kind` for `person` carrying `token`. */
-export function tokenMail(kind: TokenMail['kind'], person: Person, token: string, expiresAt?: Date): TokenMail {
+/** The mail data (libs/contracts TokenMail) of `kind` for `person` carrying `token`. */
+export function tokenMail(kind: TokenMail['kind'], person: Pick<Person, 'email' | 'name' | 'language'>, token: string, expiresAt?: Date): TokenMail {
   const mail: TokenMail = { kind, email: person.email, name: person.name, language: person.language, token };
   return expiresAt ? { ...mail, expiresAt: expiresAt.toISOString() } : mail;
 }

@@ -3,6 +3,7 @@ import { IDENTITY } from '../../identity.errors';
 import { RowError } from '../../imports/import-row';
 import { Person, personKey } from '../../people/person.schema';
 import { IssuedToken } from '../../tokens/secrets';
+import { tokenMail } from '../../invitations/token-mail';
 import { appliedOp, decideEach } from '../decision';
 
 /** Who to invite under one user id: from params.invitees or a valid row of an uploaded file. */
@@ -38,15 +39,6 @@ export interface InviteDecision {
   create?: NewPerson;
   /** the e-mail address this decision gives an account (a later invitee of the chunk with it is skipped) */
   email?: string;
-}
-
-/** The data the invitation e-mail step (communications `send-invitation`) gets for a person. */
-export interface InvitationData {
-  kind: 'invitation';
-  email: string;
-  name: string;
-  language: string;
-  token: string;
 }
 
 const DEFAULT_LANGUAGE = 'en';
@@ -89,8 +81,7 @@ function emailExists(userId: string, email: string): InviteDecision {
 
 /** The invited person's outcome: succeeded, with what the e-mail step needs (the token is derived, never stored). */
 function invited(person: Pick<Person, 'userId' | 'email' | 'name' | 'language'>, token: string): InviteDecision {
-  const data: InvitationData = { kind: 'invitation', email: person.email, name: person.name, language: person.language, token };
-  return { outcome: { userId: person.userId, status: 'succeeded', data: { ...data } } };
+  return { outcome: { userId: person.userId, status: 'succeeded', data: tokenMail('invitation', person, token) } };
 }
 
 /** A full person document for an invitee: invited, one invitation sent now, the op marker of this (job, step). */
