@@ -12,6 +12,7 @@ import { StageImportHandler } from './imports/stage-import.handler';
 import { StagedInvitee, StagedInviteeSchema } from './imports/staged-invitee.schema';
 import { StagedInviteesRepository } from './imports/staged-invitees.repository';
 import { AcceptInvitationHandler } from './invitations/accept-invitation.handler';
+import { TokenUsesRepository } from './tokens/token-uses.repository';
 import { CompletePasswordResetHandler } from './invitations/complete-password-reset.handler';
 import { InvitationsHttpController } from './invitations/invitations.http.controller';
 import { DirectoryHttpController } from './people/directory/directory.http.controller';
@@ -35,7 +36,7 @@ const controllers = [
   ImportsHttpController,
 ];
 const queryHandlers = [GetPersonHandler, DirectoryHandler, StreamSelectionHandler, DigestSelectionHandler, DecideHandler];
-const repositories = [PeopleRepository, TenantsRepository, StagedInviteesRepository];
+const repositories = [PeopleRepository, TenantsRepository, StagedInviteesRepository, TokenUsesRepository];
 
 @Module({
   imports: [

@@ -3,7 +3,7 @@ import { testPerson } from '../actions/test-person';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { issueToken, verifySecret } from '../tokens/secrets';
 import { AcceptInvitationCommand, AcceptInvitationHandler } from './accept-invitation.handler';
-import { fakePeople } from './fake-people';
+import { fakePeople, fakeTokenUses } from './fake-people';
 
 const issued = issueToken('t', 'u1');
 const invited = (over: Partial<Person> = {}) =>
@@ -18,7 +18,7 @@ function setup(people: Person[]) {
   const { repo, updates } = fakePeople(people);
   const owners: string[] = [];
   const tenants = { addOwners: async (_t: string, ids: string[]) => void owners.push(...ids) } as unknown as TenantsRepository;
-  return { handler: new AcceptInvitationHandler(repo, tenants), updates, owners };
+  return { handler: new AcceptInvitationHandler(repo, tenants, fakeTokenUses()), updates, owners, repo, tenants };
 }
 const accept = (token: string, extra: { name?: string; password?: string } = {}) => new AcceptInvitationCommand({ token, ...extra });
 const INVALID = {
@@ -28,6 +28,16 @@ const INVALID = {
 };
 
 describe('AcceptInvitationHandler', () => {
+  it('activates once for two clicks at once even on a store whose conditional update is a separate read and write', async () => {
+    const person = invited();
+    const { repo, tenants } = setup([person]);
+    // FerretDB 1.x: both clicks' conditional updates can match; the ledger lets one through
+    const racy = { ...repo, updateWhere: async () => ({ ...person, status: 'active' }) } as unknown as typeof repo;
+    const handler = new AcceptInvitationHandler(racy, tenants, fakeTokenUses());
+    const both = await Promise.allSettled([handler.execute(accept(issued.token)), handler.execute(accept(issued.token))]);
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+  });
+
   it('activates the invited person in one conditional update and drops the invitation', async () => {
     const person = invited();
     const { handler, updates, owners } = setup([person]);

@@ -5,6 +5,7 @@ import { PeopleRepository } from '../people/people.repository';
 import { isActiveOwner, Person } from '../people/person.schema';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { hashSecret, parseToken } from '../tokens/secrets';
+import { TokenUsesRepository } from '../tokens/token-uses.repository';
 
 /** Someone opened their invitation link: activate the account the token names. */
 export class AcceptInvitationCommand {
@@ -26,9 +27,9 @@ export function searchText(name: string, email: string): string {
 }
 
 /**
- * Activates an invited person in ONE conditional single-document update that matches only the current
- * invitation's hash of a still-invited person: a replaced, cancelled or used link matches nothing, and
- * two clicks at once activate once. An accepted Owner then joins the tenant's owners list (after the
+ * Activates an invited person: the link must be the current invitation of a still-invited person (a
+ * replaced, cancelled or used link is not), its first use claims it in the token ledger (two clicks at
+ * once: one wins, on any store), then one conditional single-document update activates. An accepted Owner then joins the tenant's owners list (after the
  * person write: a crash in between leaves the list short of an Owner, the stricter guard).
  */
 @CommandHandler(AcceptInvitationCommand)
@@ -36,20 +37,25 @@ export class AcceptInvitationHandler implements ICommandHandler<AcceptInvitation
   constructor(
     private readonly people: PeopleRepository,
     private readonly tenants: TenantsRepository,
+    private readonly uses: TokenUsesRepository,
   ) {}
 
   async execute({ request }: AcceptInvitationCommand): Promise<TokenAccepted> {
     const subject = parseToken(request.token);
     if (!subject) throw invalidInvitation();
     const { tenantId, userId, hash } = subject;
+    const person = await this.people.findOne(tenantId, userId);
+    if (person?.status !== 'invited' || person.invitation?.tokenHash !== hash) throw invalidInvitation();
     const set: Partial<Person> = { status: 'active', invitation: null, lastActiveAt: new Date() };
-    if (request.name !== undefined) {
-      const person = await this.people.findOne(tenantId, userId); // for the e-mail in the search text
-      if (!person) throw invalidInvitation();
-      Object.assign(set, { name: request.name, search: searchText(request.name, person.email) });
-    }
+    if (request.name !== undefined) Object.assign(set, { name: request.name, search: searchText(request.name, person.email) });
     if (request.password !== undefined) set.passwordHash = await hashSecret(request.password);
-    const accepted = await this.people.updateWhere(tenantId, userId, { status: 'invited', 'invitation.tokenHash': hash }, { $set: set });
+    if (!(await this.uses.claim('invitation', hash))) throw invalidInvitation();
+    const accepted = await this.people
+      .updateWhere(tenantId, userId, { status: 'invited', 'invitation.tokenHash': hash }, { $set: set })
+      .catch(async (err: unknown) => {
+        await this.uses.release('invitation', hash);
+        throw err;
+      });
     if (!accepted) throw invalidInvitation();
     if (isActiveOwner(accepted)) await this.tenants.addOwners(tenantId, [userId]);
     return { tenantId, userId, status: accepted.status };

@@ -2,7 +2,7 @@ import { Person } from '../people/person.schema';
 import { testPerson } from '../actions/test-person';
 import { issueToken, verifySecret } from '../tokens/secrets';
 import { CompletePasswordResetCommand, CompletePasswordResetHandler, resetRefusal } from './complete-password-reset.handler';
-import { fakePeople } from './fake-people';
+import { fakePeople, fakeTokenUses } from './fake-people';
 
 const issued = issueToken('t', 'u1');
 const HOUR = 3_600_000;
@@ -15,7 +15,11 @@ describe('CompletePasswordResetHandler', () => {
   it('sets the password and marks the reset used, in one conditional update checking expiry in the query', async () => {
     const person = withReset(HOUR);
     const { repo, updates } = fakePeople([person]);
-    expect(await new CompletePasswordResetHandler(repo).execute(complete())).toEqual({ tenantId: 't', userId: 'u1', status: 'active' });
+    expect(await new CompletePasswordResetHandler(repo, fakeTokenUses()).execute(complete())).toEqual({
+      tenantId: 't',
+      userId: 'u1',
+      status: 'active',
+    });
     expect(updates[0].where).toEqual({
       status: 'active',
       'passwordReset.tokenHash': issued.hash,
@@ -28,25 +32,27 @@ describe('CompletePasswordResetHandler', () => {
 
   it('works once: the same link again is invalid', async () => {
     const { repo } = fakePeople([withReset(HOUR)]);
-    const handler = new CompletePasswordResetHandler(repo);
+    const handler = new CompletePasswordResetHandler(repo, fakeTokenUses());
     await handler.execute(complete());
     await expect(handler.execute(complete())).rejects.toMatchObject(INVALID);
   });
 
   it('an expired link is TOKEN_EXPIRED; malformed, replaced and unknown ones are TOKEN_INVALID', async () => {
-    await expect(new CompletePasswordResetHandler(fakePeople([withReset(-1)]).repo).execute(complete())).rejects.toMatchObject({
+    await expect(new CompletePasswordResetHandler(fakePeople([withReset(-1)]).repo, fakeTokenUses()).execute(complete())).rejects.toMatchObject({
       code: 'IDENTITY.TOKEN_EXPIRED',
       field: 'token',
     });
-    await expect(new CompletePasswordResetHandler(fakePeople([withReset(HOUR)]).repo).execute(complete('x.y'))).rejects.toMatchObject(INVALID);
-    await expect(new CompletePasswordResetHandler(fakePeople([]).repo).execute(complete())).rejects.toMatchObject(INVALID);
+    await expect(
+      new CompletePasswordResetHandler(fakePeople([withReset(HOUR)]).repo, fakeTokenUses()).execute(complete('x.y')),
+    ).rejects.toMatchObject(INVALID);
+    await expect(new CompletePasswordResetHandler(fakePeople([]).repo, fakeTokenUses()).execute(complete())).rejects.toMatchObject(INVALID);
     const replaced = testPerson({ passwordReset: { tokenHash: 'newer', expiresAt: new Date(Date.now() + HOUR) } });
-    await expect(new CompletePasswordResetHandler(fakePeople([replaced]).repo).execute(complete())).rejects.toMatchObject(INVALID);
+    await expect(new CompletePasswordResetHandler(fakePeople([replaced]).repo, fakeTokenUses()).execute(complete())).rejects.toMatchObject(INVALID);
   });
 
   it('refuses an active link of someone who is no longer active', async () => {
     const { repo } = fakePeople([withReset(HOUR, { status: 'deactivated' })]);
-    await expect(new CompletePasswordResetHandler(repo).execute(complete())).rejects.toMatchObject(INVALID);
+    await expect(new CompletePasswordResetHandler(repo, fakeTokenUses()).execute(complete())).rejects.toMatchObject(INVALID);
   });
 });
 

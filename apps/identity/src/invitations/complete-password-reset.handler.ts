@@ -4,6 +4,7 @@ import { IDENTITY, IdentityError } from '../identity.errors';
 import { PeopleRepository } from '../people/people.repository';
 import { Person } from '../people/person.schema';
 import { hashSecret, parseToken } from '../tokens/secrets';
+import { TokenUsesRepository } from '../tokens/token-uses.repository';
 
 /** Someone opened their password-reset link and chose a new password. */
 export class CompletePasswordResetCommand {
@@ -26,14 +27,17 @@ export function resetRefusal(person: Person | undefined, hash: string, now: Date
 }
 
 /**
- * Sets the new password in ONE conditional single-document update that matches only an active person's
- * unused, unexpired reset with the token's hash (expiry is checked in the query: no TTL indexes on
- * FerretDB), marking it used: the link works once. On no match, one read tells expired (410) from
- * invalid (400).
+ * Sets the new password: the link must be an active person's unused, unexpired reset (expiry checked in
+ * the query: no TTL indexes on FerretDB); its first use claims it in the token ledger (the link works
+ * once, also for two submits at once on FerretDB), then one conditional update writes the password and
+ * marks the reset used. On no match, one read tells expired (410) from invalid (400).
  */
 @CommandHandler(CompletePasswordResetCommand)
 export class CompletePasswordResetHandler implements ICommandHandler<CompletePasswordResetCommand, TokenAccepted> {
-  constructor(private readonly people: PeopleRepository) {}
+  constructor(
+    private readonly people: PeopleRepository,
+    private readonly uses: TokenUsesRepository,
+  ) {}
 
   async execute({ request }: CompletePasswordResetCommand): Promise<TokenAccepted> {
     const subject = parseToken(request.token);
@@ -42,7 +46,16 @@ export class CompletePasswordResetHandler implements ICommandHandler<CompletePas
     const passwordHash = await hashSecret(request.password);
     const now = new Date();
     const where = { status: 'active', 'passwordReset.tokenHash': hash, 'passwordReset.usedAt': null, 'passwordReset.expiresAt': { $gt: now } };
-    const done = await this.people.updateWhere(tenantId, userId, where, { $set: { passwordHash, 'passwordReset.usedAt': now } });
+    const person = await this.people.findOne(tenantId, userId);
+    const reset = person?.passwordReset;
+    const usable = person?.status === 'active' && reset?.tokenHash === hash && !reset.usedAt && new Date(reset.expiresAt) > now;
+    if (!usable || !(await this.uses.claim('password-reset', hash))) throw resetRefusal(person, hash, now);
+    const done = await this.people
+      .updateWhere(tenantId, userId, where, { $set: { passwordHash, 'passwordReset.usedAt': now } })
+      .catch(async (err: unknown) => {
+        await this.uses.release('password-reset', hash);
+        throw err;
+      });
     if (!done) throw resetRefusal(await this.people.findOne(tenantId, userId), hash, now);
     return { tenantId, userId, status: done.status };
   }

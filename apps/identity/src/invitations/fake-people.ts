@@ -1,3 +1,4 @@
+import { TokenUsesRepository } from '../tokens/token-uses.repository';
 import { PeopleRepository } from '../people/people.repository';
 import { Person } from '../people/person.schema';
 
@@ -38,4 +39,13 @@ export function fakePeople(people: Person[]) {
     },
   } as unknown as PeopleRepository;
   return { repo, updates };
+}
+
+/** For the token handlers' unit specs: the single-use ledger over an in-memory set. */
+export function fakeTokenUses(): TokenUsesRepository {
+  const claimed = new Set<string>();
+  return {
+    claim: async (kind: string, hash: string) => !claimed.has(`${kind}:${hash}`) && !!claimed.add(`${kind}:${hash}`),
+    release: async (kind: string, hash: string) => void claimed.delete(`${kind}:${hash}`),
+  } as unknown as TokenUsesRepository;
 }

@@ -61,7 +61,7 @@ export const SelectionSpec = z
     importId: EntityId.optional(),
     excludeIds: z.array(UserId).max(MAX_SELECTION_IDS).optional(),
   })
-  .refine((s) => (s.filter === undefined) !== (s.importId === undefined), { message: 'give exactly one of filter or importId' });
+  .refine((s) => (s.filter === undefined) !== (s.importId === undefined), { message: 'give exactly one of filter or importId', path: ['filter'] });
 export type SelectionSpec = z.infer<typeof SelectionSpec>;
 
 /** Ids per line of the selection stream. */
