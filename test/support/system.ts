@@ -40,7 +40,7 @@ export interface CohortSystem {
   gateway?: INestApplication;
   mongo: MongoClient;
   db: (service: string) => ReturnType<MongoClient['db']>;
-  /** starts membership, learning or communications on the port the orchestrator was told about */
+  /** starts membership, learning or communications on the port the orchestrator was told about (stop() closes it unless closed before) */
   startParticipant: (service: 'membership' | 'learning' | 'communications') => Promise<INestApplication>;
   /** base URL of the orchestrator's internal API for a tenant */
   jobsUrl: (tenantId: string) => string;
@@ -71,6 +71,8 @@ export async function startSystem(options: { gateway?: boolean; env?: Record<str
     gateway = await startService(GatewayModule);
   }
   const db = (service: string) => mongo.db(`${process.env.MONGO_DB_PREFIX}_${service}`);
+  /** participants started and not closed yet: stop() closes them */
+  const participants = new Set<INestApplication>();
   const system: CohortSystem = {
     identity,
     orchestrator,
@@ -83,11 +85,19 @@ export async function startSystem(options: { gateway?: boolean; env?: Record<str
         learning: async () => (await import('../../apps/learning/src/learning.module')).LearningModule,
         communications: async () => (await import('../../apps/communications/src/communications.module')).CommunicationsModule,
       };
-      return createServiceApp(await modules[service](), { port: participantPorts[service] });
+      const app = await createServiceApp(await modules[service](), { port: participantPorts[service] });
+      participants.add(app);
+      const close = app.close.bind(app);
+      app.close = async () => {
+        participants.delete(app);
+        await close();
+      };
+      return app;
     },
     jobsUrl: (tenantId) => `${process.env.ORCHESTRATOR_URL}/internal/tenants/${tenantId}/jobs`,
     // closes the apps the system holds now (a test may have replaced one, e.g. to restart it)
     stop: async () => {
+      for (const app of [...participants]) await app.close();
       await system.gateway?.close();
       await system.orchestrator.close();
       await system.identity.close();

@@ -1,9 +1,12 @@
 import { ErasePerson } from '@cohort/common';
 import { registryLookup, WorkCommand } from '@cohort/messaging';
 import { HoldMessages } from './hold-messages/hold-messages.handler';
+import { SendInvitation, SendPasswordReset } from './send-token-mail/send-token-mail.handler';
 
 /** communications' participant actions by id: adding one is its folder plus one line here. */
 export const workAction = registryLookup<WorkCommand>({
   'erase-person': ErasePerson,
   'hold-messages': HoldMessages,
+  'send-invitation': SendInvitation,
+  'send-password-reset': SendPasswordReset,
 });

@@ -1,0 +1,224 @@
+import { WorkChunk } from '@cohort/contracts';
+import { MailConfig } from '../../communications.config';
+import { Mailer, OutgoingMail } from '../../mail/mailer';
+import { OutboxMessage } from '../../outbox/outbox-message';
+import { OutboxRepository } from '../../outbox/outbox.repository';
+import { TokenMailSender } from './token-mail.sender';
+
+/** An in-memory outbox with the repository's conditional updates (insert-or-find, claim of a free pending message). */
+class FakeOutbox {
+  readonly docs = new Map<string, OutboxMessage>();
+  down = false;
+
+  private up(): void {
+    if (this.down) throw new Error('connection refused');
+  }
+  async create(message: OutboxMessage) {
+    this.up();
+    const stored = this.docs.get(message._id);
+    if (stored) return { created: false, message: { ...stored } };
+    this.docs.set(message._id, { ...message });
+    return { created: true, message };
+  }
+  async claim(id: string, now: Date, until: Date) {
+    const m = this.docs.get(id);
+    if (!m || m.status !== 'pending' || (m.claimedUntil && m.claimedUntil > now)) return undefined;
+    Object.assign(m, { claimedUntil: until, attempts: m.attempts + 1 });
+    return { ...m };
+  }
+  async get(id: string) {
+    return this.docs.get(id);
+  }
+  async markSent(id: string, messageId: string, sentAt: Date) {
+    Object.assign(this.docs.get(id)!, { status: 'sent', messageId, sentAt, claimedUntil: null });
+  }
+  async markFailed(id: string, error: string) {
+    Object.assign(this.docs.get(id)!, { status: 'failed', error, claimedUntil: null });
+  }
+  async release(id: string, error: string) {
+    Object.assign(this.docs.get(id)!, { error, claimedUntil: null });
+  }
+}
+
+/** A mailer that records what it sent, failing for the addresses given an error. */
+class FakeMailer {
+  readonly sent: OutgoingMail[] = [];
+  readonly failFor = new Map<string, unknown>();
+  async send(mail: OutgoingMail): Promise<string> {
+    const err = this.failFor.get(mail.to);
+    if (err) throw err;
+    this.sent.push(mail);
+    return `<m${this.sent.length}@maildev>`;
+  }
+}
+
+const CONFIG: MailConfig = { smtpUrl: 'smtp://x', from: 'Cohort <no-reply@x>', publicUrl: 'https://cohort.example' };
+const mailData = (userId: string, over: Record<string, unknown> = {}) => ({
+  kind: 'invitation',
+  email: `${userId}@t.test`,
+  name: userId.toUpperCase(),
+  language: 'nl',
+  token: `tok-${userId}.secret`,
+  ...over,
+});
+const work = (userIds: string[], over: Partial<WorkChunk> = {}): WorkChunk => ({
+  jobId: 'j1',
+  step: 1,
+  chunk: 0,
+  attempt: 1,
+  tenantId: 't',
+  action: 'send-invitation',
+  params: {},
+  userIds,
+  data: Object.fromEntries(userIds.map((id) => [id, mailData(id)])),
+  ...over,
+});
+
+function setup() {
+  const outbox = new FakeOutbox();
+  const mailer = new FakeMailer();
+  const sender = new TokenMailSender(outbox as unknown as OutboxRepository, mailer as unknown as Mailer, CONFIG);
+  return { outbox, mailer, sender };
+}
+
+describe('TokenMailSender', () => {
+  it('sends each person their link once, records it sent without the token, and succeeds without data', async () => {
+    const { outbox, mailer, sender } = setup();
+    const outcomes = await sender.sendAll(work(['a', 'b']), 'invitation');
+    expect(outcomes).toEqual([
+      { userId: 'a', status: 'succeeded' },
+      { userId: 'b', status: 'succeeded' },
+    ]);
+    expect(mailer.sent.map((m) => [m.to, m.subject, m.language])).toEqual([
+      ['a@t.test', 'Je bent uitgenodigd voor Cohort', 'nl'],
+      ['b@t.test', 'Je bent uitgenodigd voor Cohort', 'nl'],
+    ]);
+    expect(mailer.sent[0].text).toContain('https://cohort.example/console/#/invitation/tok-a.secret');
+    expect(mailer.sent[0].text).toContain('Hallo A,');
+    const doc = outbox.docs.get('t:j1:1:a')!;
+    expect(doc).toMatchObject({
+      tenantId: 't',
+      userId: 'a',
+      jobId: 'j1',
+      kind: 'invitation',
+      to: 'a@t.test',
+      language: 'nl',
+      status: 'sent',
+      attempts: 1,
+      messageId: '<m1@maildev>',
+    });
+    expect(JSON.stringify([...outbox.docs.values()])).not.toContain('tok-');
+  });
+
+  it('a password reset links to the reset page', async () => {
+    const { mailer, sender } = setup();
+    const w = work(['p'], {
+      action: 'send-password-reset',
+      data: { p: mailData('p', { kind: 'password-reset', language: 'en', expiresAt: '2030-01-01T00:00:00Z' }) },
+    });
+    expect(await sender.sendAll(w, 'password-reset')).toEqual([{ userId: 'p', status: 'succeeded' }]);
+    expect(mailer.sent[0].text).toContain('https://cohort.example/console/#/password-reset/tok-p.secret');
+  });
+
+  it('a redelivered chunk sends nothing again and succeeds', async () => {
+    const { mailer, sender } = setup();
+    await sender.sendAll(work(['a']), 'invitation');
+    expect(await sender.sendAll(work(['a'], { attempt: 2 }), 'invitation')).toEqual([{ userId: 'a', status: 'succeeded' }]);
+    expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('a message left pending by a crash after the insert is sent by the redelivery once its claim ran out', async () => {
+    const { outbox, mailer, sender } = setup();
+    outbox.docs.set('t:j1:1:a', { ...pending('a'), claimedUntil: new Date(Date.now() - 1) });
+    expect(await sender.sendAll(work(['a']), 'invitation')).toEqual([{ userId: 'a', status: 'succeeded' }]);
+    expect(mailer.sent).toHaveLength(1);
+    expect(outbox.docs.get('t:j1:1:a')).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('a message another delivery is sending right now is not sent twice: retryable SEND_IN_PROGRESS', async () => {
+    const { outbox, mailer, sender } = setup();
+    outbox.docs.set('t:j1:1:a', { ...pending('a'), claimedUntil: new Date(Date.now() + 60_000) });
+    expect(await sender.sendAll(work(['a']), 'invitation')).toEqual([
+      expect.objectContaining({ userId: 'a', status: 'failed', code: 'COMMUNICATIONS.SEND_IN_PROGRESS', retryable: true }),
+    ]);
+    expect(mailer.sent).toHaveLength(0);
+  });
+
+  it('a held message (the person was deactivated) is not sent: skipped', async () => {
+    const { outbox, mailer, sender } = setup();
+    outbox.docs.set('t:j1:1:a', { ...pending('a'), status: 'held', claimedUntil: null });
+    expect(await sender.sendAll(work(['a']), 'invitation')).toEqual([
+      expect.objectContaining({ userId: 'a', status: 'skipped', code: 'COMMUNICATIONS.MESSAGE_HELD' }),
+    ]);
+    expect(mailer.sent).toHaveLength(0);
+  });
+
+  it('missing or invalid mail data fails the person for good, without an outbox message', async () => {
+    const { outbox, mailer, sender } = setup();
+    const w = work(['a', 'b', 'c'], { data: { b: mailData('b', { token: 42 }), c: mailData('c', { kind: 'password-reset' }) } });
+    const outcomes = await sender.sendAll(w, 'invitation');
+    expect(outcomes.map((o) => [o.userId, o.status, o.code, o.retryable])).toEqual([
+      ['a', 'failed', 'COMMUNICATIONS.NO_MAIL_DATA', false],
+      ['b', 'failed', 'COMMUNICATIONS.NO_MAIL_DATA', false],
+      ['c', 'failed', 'COMMUNICATIONS.NO_MAIL_DATA', false],
+    ]);
+    expect(outcomes[1].message).toContain('data.token');
+    expect(mailer.sent).toHaveLength(0);
+    expect(outbox.docs.size).toBe(0);
+  });
+
+  it('a transient SMTP failure is retryable and leaves the message pending and free; the retry sends it', async () => {
+    const { outbox, mailer, sender } = setup();
+    mailer.failFor.set('a@t.test', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ESOCKET' }));
+    expect(await sender.sendAll(work(['a']), 'invitation')).toEqual([
+      { userId: 'a', status: 'failed', code: 'COMMUNICATIONS.SMTP_UNAVAILABLE', message: 'SMTP: connect ECONNREFUSED', retryable: true },
+    ]);
+    expect(outbox.docs.get('t:j1:1:a')).toMatchObject({ status: 'pending', claimedUntil: null, error: 'SMTP: connect ECONNREFUSED' });
+
+    mailer.failFor.clear();
+    expect(await sender.sendAll(work(['a'], { attempt: 2 }), 'invitation')).toEqual([{ userId: 'a', status: 'succeeded' }]);
+    expect(mailer.sent).toHaveLength(1);
+    expect(outbox.docs.get('t:j1:1:a')).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('a permanent refusal fails the person for good with the SMTP reply, and stays failed on redelivery', async () => {
+    const { outbox, mailer, sender } = setup();
+    mailer.failFor.set('a@t.test', { code: 'EENVELOPE', responseCode: 550, permanent: true, response: '550 5.1.1 no such user' });
+    const refused = { userId: 'a', status: 'failed', code: 'COMMUNICATIONS.MAIL_REFUSED', message: 'SMTP: 550 5.1.1 no such user', retryable: false };
+    expect(await sender.sendAll(work(['a', 'b']), 'invitation')).toEqual([refused, { userId: 'b', status: 'succeeded' }]);
+    expect(outbox.docs.get('t:j1:1:a')).toMatchObject({ status: 'failed', error: 'SMTP: 550 5.1.1 no such user' });
+    mailer.failFor.clear();
+    expect(await sender.sendAll(work(['a']), 'invitation')).toEqual([refused]);
+    expect(mailer.sent.map((m) => m.to)).toEqual(['b@t.test']);
+  });
+
+  it('an outbox that does not answer fails the person retryably and sends nothing', async () => {
+    const { outbox, mailer, sender } = setup();
+    outbox.down = true;
+    expect(await sender.sendAll(work(['a']), 'invitation')).toEqual([
+      expect.objectContaining({ userId: 'a', status: 'failed', code: 'COMMUNICATIONS.STORE_UNAVAILABLE', retryable: true }),
+    ]);
+    expect(mailer.sent).toHaveLength(0);
+  });
+});
+
+function pending(userId: string): OutboxMessage {
+  return {
+    _id: `t:j1:1:${userId}`,
+    tenantId: 't',
+    userId,
+    jobId: 'j1',
+    step: 1,
+    kind: 'invitation',
+    to: `${userId}@t.test`,
+    language: 'nl',
+    subject: 'Je bent uitgenodigd voor Cohort',
+    status: 'pending',
+    attempts: 1,
+    claimedUntil: null,
+    sentAt: null,
+    messageId: null,
+    error: null,
+    createdAt: new Date(),
+  };
+}

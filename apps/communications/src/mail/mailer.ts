@@ -1,0 +1,51 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { createTransport } from 'nodemailer';
+import { MAIL_CONFIG, MailConfig } from '../communications.config';
+
+/** One e-mail to one recipient. */
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** the mail's language (Content-Language) */
+  language: string;
+}
+
+/**
+ * Sends e-mail over one pooled SMTP transport (SMTP_URL) for the whole service: connections are
+ * reused across chunks and closed when the service stops. Errors are nodemailer's (see smtpFailure).
+ */
+@Injectable()
+export class Mailer implements OnModuleDestroy {
+  private readonly transport;
+
+  constructor(@Inject(MAIL_CONFIG) private readonly config: MailConfig) {
+    // time-outs well inside the outbox claim (CLAIM_MS), so a hung server cannot outlast it
+    this.transport = createTransport({
+      url: config.smtpUrl,
+      pool: true,
+      maxConnections: 5,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
+  }
+
+  /** Sends one e-mail and returns the message id the server accepted it under. */
+  async send(mail: OutgoingMail): Promise<string> {
+    const info = await this.transport.sendMail({
+      from: this.config.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: { 'Content-Language': mail.language },
+    });
+    return info.messageId;
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}

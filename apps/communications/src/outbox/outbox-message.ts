@@ -1,0 +1,37 @@
+import { TokenMail, WorkChunk } from '@cohort/contracts';
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'held', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * One e-mail of one (job, step, person) in the `outbox` collection. Never holds the token or the body
+ * that carries it: only what an admin may see afterwards (recipient, subject, status).
+ */
+export interface OutboxMessage {
+  /** `<tenantId>:<jobId>:<step>:<userId>`: a redelivered chunk finds its message */
+  _id: string;
+  tenantId: string;
+  userId: string;
+  jobId: string;
+  step: number;
+  kind: TokenMail['kind'];
+  to: string;
+  language: string;
+  subject: string;
+  status: OutboxStatus;
+  /** how many times a send was started */
+  attempts: number;
+  /** a delivery sending the message holds it until then, so a duplicate delivery does not send it too */
+  claimedUntil: Date | null;
+  sentAt: Date | null;
+  messageId: string | null;
+  error: string | null;
+  createdAt: Date;
+  /** the job that held it (set by hold-messages) */
+  heldBy?: string;
+}
+
+/** The outbox `_id` of a chunk's message to one person. */
+export function outboxId(work: Pick<WorkChunk, 'tenantId' | 'jobId' | 'step'>, userId: string): string {
+  return `${work.tenantId}:${work.jobId}:${work.step}:${userId}`;
+}
