@@ -52,6 +52,7 @@ function messages(): Record<string, JsonSchema> {
     WorkChunk: message('WorkChunk', 'Work chunk', 'One chunk of one saga step of a job, for one service.', 'Job id'),
     ChunkResult: message('ChunkResult', 'Chunk result', 'Per-person outcomes of one work chunk.', 'Job id'),
     JobEvent: message('JobEvent', 'Job event', 'Lifecycle of a job.', 'Job id; the command id for `rejected`'),
+    IdentityEvent: message('IdentityEvent', 'Identity event', 'Something happened to a person in identity (person-activated).', 'Tenant id'),
     DeadLetter: {
       name: 'DeadLetter',
       title: 'Dead letter',
@@ -84,7 +85,7 @@ function workChannels(): Record<string, JsonSchema> {
 }
 
 function channels(): Record<string, JsonSchema> {
-  const all = [topics.commands, topics.results, topics.events, ...SERVICES.map((s) => workTopic(s, topics))];
+  const all = [topics.commands, topics.results, topics.events, topics.identityEvents, ...SERVICES.map((s) => workTopic(s, topics))];
   return {
     commands: channel(
       topics.commands,
@@ -94,6 +95,11 @@ function channels(): Record<string, JsonSchema> {
     ),
     results: channel(topics.results, 'Per-person outcomes of each work chunk, from every service to the orchestrator.', 'ChunkResult'),
     events: channel(topics.events, 'Job lifecycle for anyone to follow: accepted, rejected, progress, completed, failed, cancelled.', 'JobEvent'),
+    identityEvents: channel(
+      topics.identityEvents,
+      'Person events identity publishes (an invited person activated) for the services that act on them, each in its own consumer group.',
+      'IdentityEvent',
+    ),
     ...workChannels(),
     deadLetters: {
       address: dlqTopic('{topic}'),
@@ -119,6 +125,7 @@ function operations(): Record<string, JsonSchema> {
     sendBatchCommand: operation('send', 'commands', 'BatchCommand', 'Request a batch job: other internal services publish here.'),
     receiveJobEvents: operation('receive', 'events', 'JobEvent', 'Follow jobs: acceptance or rejection, progress and the end.'),
     receiveChunkResults: operation('receive', 'results', 'ChunkResult', 'Read per-person outcomes as services report them.'),
+    receiveIdentityEvents: operation('receive', 'identityEvents', 'IdentityEvent', 'Act on people joining (communications delivers waiting notifications).'),
     receiveDeadLetters: operation('receive', 'deadLetters', 'DeadLetter', 'Inspect messages that were dead-lettered.'),
   };
 }

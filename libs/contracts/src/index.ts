@@ -7,6 +7,7 @@ export * from './messages/token-mail';
 export * from './messages/people-filter';
 export * from './messages/command';
 export * from './messages/event';
+export * from './messages/identity-event';
 export * from './actions/define-action';
 export * from './actions/identity.actions';
 export * from './actions/membership.actions';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIONS, ACTION_IDS, CatalogueActionId } from './actions/catalogue';
 import { BatchCommand } from './messages/command';
 import { JobEvent } from './messages/event';
+import { IdentityEvent } from './messages/identity-event';
 import { PeopleFilter } from './messages/people-filter';
 import { ChunkResult, WorkChunk } from './messages/work';
 
@@ -68,6 +69,7 @@ export function contractSchemas(options: ContractSchemaOptions = {}): Record<str
     WorkChunk: titled('WorkChunk', toJsonSchema(WorkChunk, target)),
     ChunkResult: titled('ChunkResult', toJsonSchema(ChunkResult, target)),
     JobEvent: titled('JobEvent', toJsonSchema(JobEvent, target)),
+    IdentityEvent: titled('IdentityEvent', toJsonSchema(IdentityEvent, target)),
     PeopleFilter: titled('PeopleFilter', toJsonSchema(PeopleFilter, target)),
   };
   for (const id of ACTION_IDS) schemas[paramsSchemaName(id)] = paramsJsonSchema(id, target);

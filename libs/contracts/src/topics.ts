@@ -13,6 +13,8 @@ const BASE = {
   membershipWork: 'cohort.membership.work.v1',
   learningWork: 'cohort.learning.work.v1',
   communicationsWork: 'cohort.communications.work.v1',
+  /** identity's person events (IdentityEvent), keyed by tenant id */
+  identityEvents: 'cohort.identity.events.v1',
 } as const;
 
 export type TopicKey = keyof typeof BASE;

@@ -1,6 +1,6 @@
 import { Outcome } from '@cohort/contracts';
 import { defineSaga, singleStep, step } from '../sagas';
-import { applyOutcomes, cancelPending, countStates, handoffOf, isDone, markDispatched, newChunkState, nextDispatch, S } from './chunk-state';
+import { applyOutcomes, cancelPending, countStates, DEFERRED, handoffOf, isDone, markDispatched, newChunkState, nextDispatch, S } from './chunk-state';
 
 const policy = { maxAttempts: 3, backoffMs: (a: number) => 1000 * a };
 const changeRole = singleStep('identity', 'change-role', (_p, before) => ({ action: 'change-role', params: { role: before } }));
@@ -31,7 +31,7 @@ describe('chunk state machine', () => {
       policy,
       0,
     );
-    expect(applied).toBe(true);
+    expect(applied).toBe('dispatch');
     expect(s.st).toEqual([S.succeeded, S.skipped, S.failed]);
     expect(s.b[0]).toBe('Learner');
     expect(s.e[1]).toMatchObject({ c: 'IDENTITY.SELF', s: 'change-role' });
@@ -71,10 +71,32 @@ describe('chunk state machine', () => {
     expect(u.h).toEqual({ 0: { accessCode: 'K7QM2XW9PA' } });
   });
 
+  it('a deferred person waits, unsent, for the participant\'s later result, which counts once', () => {
+    const invite = defineSaga('invite-users', [step('identity', 'invite-users'), step('communications', 'send-invitation')]);
+    const s = newChunkState(['a', 'b']);
+    dispatch(s);
+    applyOutcomes(s, invite, 0, 1, [ok('a'), ok('b')], policy, 0);
+    const mail = dispatch(s);
+    expect(applyOutcomes(s, invite, 1, mail.d, [ok('a'), { userId: 'b', status: 'deferred', code: 'COMMUNICATIONS.DEFERRED' }], policy, 0)).toBe('dispatch');
+    expect(s.w[1]).toBe(DEFERRED);
+    expect(s.st).toEqual([S.succeeded, S.running]);
+    expect(s.e[1]).toMatchObject({ c: 'COMMUNICATIONS.DEFERRED', s: 'send-invitation' });
+    expect(nextDispatch(s, 10 ** 12)).toEqual({ wakeAt: undefined });
+    expect(isDone(s)).toBe(false);
+    expect(cancelPending(s)).toBe(0); // it is at the participant: it finishes
+    // the later result (same dispatch number, no dispatch in flight) ends the wait, once
+    expect(applyOutcomes(s, invite, 1, mail.d, [ok('b'), ok('a')], policy, 0)).toBe('deferred');
+    expect(s.st).toEqual([S.succeeded, S.succeeded]);
+    expect(s.e[1]).toBeUndefined();
+    expect(applyOutcomes(s, invite, 1, mail.d, [{ userId: 'b', status: 'failed', code: 'X' }], policy, 0)).toBe(false);
+    expect(s.st[1]).toBe(S.succeeded);
+    expect(isDone(s)).toBe(true);
+  });
+
   it('ignores a duplicate or stale result', () => {
     const s = newChunkState(['a']);
     dispatch(s);
-    expect(applyOutcomes(s, changeRole, 0, 1, [ok('a', 'HR')], policy, 0)).toBe(true);
+    expect(applyOutcomes(s, changeRole, 0, 1, [ok('a', 'HR')], policy, 0)).toBe('dispatch');
     expect(applyOutcomes(s, changeRole, 0, 1, [ok('a', 'Owner')], policy, 0)).toBe(false);
     expect(applyOutcomes(s, changeRole, 0, 7, [ok('a', 'Owner')], policy, 0)).toBe(false);
     expect(s.b[0]).toBe('HR');

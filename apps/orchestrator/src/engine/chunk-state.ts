@@ -82,6 +82,7 @@ export function nextDispatch(state: ChunkState, now: number): { plan?: DispatchP
   let wakeAt: number | undefined;
   for (let i = 0; i < state.ids.length; i++) {
     if (state.st[i] !== S.pending && state.st[i] !== S.running) continue;
+    if (state.w[i] === DEFERRED) continue;
     if (state.w[i] > now) {
       wakeAt = Math.min(wakeAt ?? Infinity, state.w[i]);
       continue;
@@ -92,7 +93,7 @@ export function nextDispatch(state: ChunkState, now: number): { plan?: DispatchP
   if (best === undefined) return { wakeAt };
   const idx: number[] = [];
   for (let i = 0; i < state.ids.length; i++) {
-    if ((state.st[i] === S.pending || state.st[i] === S.running) && state.w[i] <= now && state.k[i] === best) idx.push(i);
+    if ((state.st[i] === S.pending || state.st[i] === S.running) && state.w[i] !== DEFERRED && state.w[i] <= now && state.k[i] === best) idx.push(i);
   }
   return { plan: { step: best, idx } };
 }
@@ -108,8 +109,18 @@ export function markDispatched(state: ChunkState, plan: DispatchPlan, now: numbe
 }
 
 /**
- * Applies a work result to the chunk. Only the result of the dispatch in flight counts: a duplicate or
- * stale result (redelivery, re-dispatch after a restart) returns false and changes nothing.
+ * `w` of a person a participant deferred (accepted, held back by its pace): neither dispatched again nor
+ * woken; the participant's own later result for them ends the wait.
+ */
+export const DEFERRED = -1;
+
+/** What a result did: answered the dispatch in flight, ended deferred people's wait, or nothing (duplicate, stale). */
+export type Applied = 'dispatch' | 'deferred' | false;
+
+/**
+ * Applies a work result to the chunk. The result of the dispatch in flight counts for its people; a later
+ * result counts only for people deferred at that step (exactly once: they stop being deferred). Anything
+ * else — a duplicate or stale result (redelivery, re-dispatch after a restart) — changes nothing.
  */
 export function applyOutcomes(
   state: ChunkState,
@@ -119,9 +130,9 @@ export function applyOutcomes(
   outcomes: Outcome[],
   policy: RetryPolicy,
   now: number,
-): boolean {
+): Applied {
   const inflight = state.inflight;
-  if (!inflight || inflight.step !== step || attempt !== state.d) return false;
+  if (!inflight || inflight.step !== step || attempt !== state.d) return applyDeferred(state, saga, step, outcomes, policy, now);
   const byUser = new Map(outcomes.map((o) => [o.userId, o]));
   for (const i of inflight.idx) {
     const outcome = byUser.get(state.ids[i]) ?? {
@@ -134,11 +145,29 @@ export function applyOutcomes(
     applyOne(state, saga, i, step, outcome, policy, now);
   }
   state.inflight = null;
-  return true;
+  return 'dispatch';
+}
+
+function applyDeferred(state: ChunkState, saga: Saga, step: number, outcomes: Outcome[], policy: RetryPolicy, now: number): Applied {
+  let applied: Applied = false;
+  for (const o of outcomes) {
+    const i = state.ids.indexOf(o.userId);
+    if (i < 0 || state.w[i] !== DEFERRED || state.k[i] !== step || o.status === 'deferred') continue;
+    state.w[i] = 0;
+    delete state.e[i];
+    applyOne(state, saga, i, step, o, policy, now);
+    applied = 'deferred';
+  }
+  return applied;
 }
 
 function applyOne(state: ChunkState, saga: Saga, i: number, step: number, o: Outcome, policy: RetryPolicy, now: number): void {
   const j = stepIndex(step);
+  if (o.status === 'deferred') {
+    state.w[i] = DEFERRED;
+    state.e[i] = { c: o.code ?? ORCHESTRATOR.DEFERRED, m: o.message ?? 'held back by the participant, to be done later', s: stepAction(saga, step) };
+    return;
+  }
   handOver(state, i, o);
   if (o.status === 'failed') {
     if (o.retryable && state.a[i] + 1 < policy.maxAttempts) {

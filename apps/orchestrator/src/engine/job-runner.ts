@@ -320,14 +320,15 @@ export class JobRunner {
     return { maxAttempts: this.deps.config.maxAttempts, backoffMs: this.deps.config.backoffMs };
   }
 
-  /** A participant's outcomes for one chunk dispatch. */
+  /** A participant's outcomes for one chunk dispatch (or, later, for people it deferred). */
   async onResult(result: ChunkResult): Promise<void> {
     await this.loaded;
     const summary = this.summaries.get(result.chunk);
     if (!summary || summary.done || this.finished) return;
     await this.withChunk(result.chunk, async (c) => {
-      if (!applyOutcomes(c, this.saga, result.step, result.attempt, result.outcomes, this.policy(), Date.now())) return;
-      this.resends.delete(c.no);
+      const applied = applyOutcomes(c, this.saga, result.step, result.attempt, result.outcomes, this.policy(), Date.now());
+      if (!applied) return;
+      if (applied === 'dispatch') this.resends.delete(c.no);
       this.checkFailures();
       await this.advance(c);
     });

@@ -1,3 +1,4 @@
 export * from './identity-api';
+export * from './communications-api';
 export * from './orchestrator-api';
 export * from './selection-digest';

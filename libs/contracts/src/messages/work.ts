@@ -38,7 +38,11 @@ export const WorkChunk = z.object({
 });
 export type WorkChunk = z.infer<typeof WorkChunk>;
 
-export const PERSON_OUTCOMES = ['succeeded', 'skipped', 'failed'] as const;
+/**
+ * `deferred`: accepted but held back (e.g. by the e-mail send rate); the participant reports the final
+ * outcome for that person later in a result of its own, and the orchestrator waits for it.
+ */
+export const PERSON_OUTCOMES = ['succeeded', 'skipped', 'failed', 'deferred'] as const;
 
 export const Outcome = z.object({
   userId: UserId,
