@@ -10,5 +10,15 @@ export const COMMUNICATIONS = {
   MESSAGE_HELD: 'COMMUNICATIONS.MESSAGE_HELD',
   /** another delivery of the same chunk is sending this message right now */
   SEND_IN_PROGRESS: 'COMMUNICATIONS.SEND_IN_PROGRESS',
+  /** the store could not be read or written: worth retrying (what storeFailure reports) */
+  STORE_UNAVAILABLE: 'COMMUNICATIONS.STORE_UNAVAILABLE',
+  /** the step's parameters fail the action's schema */
+  INVALID_PARAMS: 'COMMUNICATIONS.INVALID_PARAMS',
+  /** no such person in the tenant (identity), or no such notification of the person */
+  NOT_FOUND: 'COMMUNICATIONS.NOT_FOUND',
+  /** the person is deactivated, archived or being deleted: they do not sign in, so no message reaches them */
+  NOT_REACHABLE: 'COMMUNICATIONS.NOT_REACHABLE',
+  /** identity could not say who the person is right now: worth retrying */
+  IDENTITY_UNAVAILABLE: 'COMMUNICATIONS.IDENTITY_UNAVAILABLE',
 } as const;
 export type CommunicationsCode = (typeof COMMUNICATIONS)[keyof typeof COMMUNICATIONS];

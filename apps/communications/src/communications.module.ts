@@ -1,14 +1,23 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { MongooseModule } from '@nestjs/mongoose';
 import { CohortCoreModule, erasePersonHandler, SERVICE_CONFIG, ServiceConfig } from '@cohort/common';
 import { workController, WorkResultsPublisher } from '@cohort/messaging';
 import { HoldMessagesHandler } from './actions/hold-messages/hold-messages.handler';
+import { SendNotificationHandler } from './actions/send-notification/send-notification.handler';
+import { ActivationsKafkaController } from './activations/activations.kafka.controller';
+import { DeliverOnJoinHandler } from './activations/deliver-on-join.handler';
 import { SendInvitationHandler, SendPasswordResetHandler } from './actions/send-token-mail/send-token-mail.handler';
 import { TokenMailSender } from './actions/send-token-mail/token-mail.sender';
 import { workAction } from './actions/work-actions';
 import { loadMailConfig, MAIL_CONFIG } from './communications.config';
 import { COMMUNICATIONS_PERSON_DATA } from './communications.person-data';
 import { Mailer } from './mail/mailer';
+import { IdentityPeopleClient } from './notifications/identity-people.client';
+import { NotificationMailer } from './notifications/notification-mailer';
+import { Notification, NotificationSchema } from './notifications/notification.schema';
+import { NotificationsHttpController } from './notifications/notifications.http.controller';
+import { NotificationsRepository } from './notifications/notifications.repository';
 import { OutboxRepository } from './outbox/outbox.repository';
 
 const handlers = [
@@ -16,6 +25,8 @@ const handlers = [
   HoldMessagesHandler,
   SendInvitationHandler,
   SendPasswordResetHandler,
+  SendNotificationHandler,
+  DeliverOnJoinHandler,
 ];
 const mail = [
   { provide: MAIL_CONFIG, useFactory: (c: ServiceConfig) => loadMailConfig(c), inject: [SERVICE_CONFIG] },
@@ -23,10 +34,15 @@ const mail = [
   OutboxRepository,
   TokenMailSender,
 ];
+const notifications = [NotificationsRepository, NotificationMailer, IdentityPeopleClient];
 
 @Module({
-  imports: [CohortCoreModule.forRoot('communications', { mongo: true }), CqrsModule.forRoot()],
-  controllers: [workController('communications', workAction)],
-  providers: [...handlers, ...mail, WorkResultsPublisher],
+  imports: [
+    CohortCoreModule.forRoot('communications', { mongo: true }),
+    CqrsModule.forRoot(),
+    MongooseModule.forFeature([{ name: Notification.name, schema: NotificationSchema }]),
+  ],
+  controllers: [workController('communications', workAction), ActivationsKafkaController, NotificationsHttpController],
+  providers: [...handlers, ...mail, ...notifications, WorkResultsPublisher],
 })
 export class CommunicationsModule {}

@@ -18,7 +18,9 @@ import { JobEventsHub } from './jobs/events/job-events.hub';
 import { JobEventsStream } from './jobs/events/job-events.stream';
 import { JobsHttpController } from './jobs/jobs.http.controller';
 import { JobResultsHttpController } from './jobs/results/job-results.http.controller';
+import { NotificationsHttpController } from './notifications/notifications.http.controller';
 import { PeopleHttpController } from './people/people.http.controller';
+import { CommunicationsClient } from './upstream/communications.client';
 import { IdentityClient } from './upstream/identity.client';
 import { OrchestratorClient } from './upstream/orchestrator.client';
 import { UpstreamClient } from './upstream/upstream.client';
@@ -31,8 +33,9 @@ const controllers = [
   JobEventsHttpController,
   ImportsHttpController,
   AccountLinksHttpController,
+  NotificationsHttpController,
 ];
-const upstreams = [UpstreamClient, IdentityClient, OrchestratorClient];
+const upstreams = [UpstreamClient, IdentityClient, OrchestratorClient, CommunicationsClient];
 const jobEvents = [JobEventsHub, JobEventsConsumer, JobEventsStream];
 /** order matters: rate limit first (per token, also for bad tokens), then authentication */
 const edge = [

@@ -11,6 +11,7 @@ import { ImportsHttpController } from './imports/imports.http.controller';
 import { StageImportHandler } from './imports/stage-import.handler';
 import { StagedInvitee, StagedInviteeSchema } from './imports/staged-invitee.schema';
 import { StagedInviteesRepository } from './imports/staged-invitees.repository';
+import { IdentityEventsPublisher } from './events/identity-events.publisher';
 import { AcceptInvitationHandler } from './invitations/accept-invitation.handler';
 import { TokenUsesRepository } from './tokens/token-uses.repository';
 import { CompletePasswordResetHandler } from './invitations/complete-password-reset.handler';
@@ -52,6 +53,7 @@ const repositories = [PeopleRepository, TenantsRepository, StagedInviteesReposit
   providers: [
     ...WORK_ACTION_HANDLERS,
     AcceptInvitationHandler,
+    IdentityEventsPublisher,
     CompletePasswordResetHandler,
     StageImportHandler,
     ...queryHandlers,

@@ -125,7 +125,12 @@ function operations(): Record<string, JsonSchema> {
     sendBatchCommand: operation('send', 'commands', 'BatchCommand', 'Request a batch job: other internal services publish here.'),
     receiveJobEvents: operation('receive', 'events', 'JobEvent', 'Follow jobs: acceptance or rejection, progress and the end.'),
     receiveChunkResults: operation('receive', 'results', 'ChunkResult', 'Read per-person outcomes as services report them.'),
-    receiveIdentityEvents: operation('receive', 'identityEvents', 'IdentityEvent', 'Act on people joining (communications delivers waiting notifications).'),
+    receiveIdentityEvents: operation(
+      'receive',
+      'identityEvents',
+      'IdentityEvent',
+      'Act on people joining (communications delivers waiting notifications).',
+    ),
     receiveDeadLetters: operation('receive', 'deadLetters', 'DeadLetter', 'Inspect messages that were dead-lettered.'),
   };
 }

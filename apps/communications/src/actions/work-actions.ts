@@ -1,6 +1,7 @@
 import { ErasePerson } from '@cohort/common';
 import { registryLookup, WorkCommand } from '@cohort/messaging';
 import { HoldMessages } from './hold-messages/hold-messages.handler';
+import { SendNotification } from './send-notification/send-notification.handler';
 import { SendInvitation, SendPasswordReset } from './send-token-mail/send-token-mail.handler';
 
 /** communications' participant actions by id: adding one is its folder plus one line here. */
@@ -8,5 +9,6 @@ export const workAction = registryLookup<WorkCommand>({
   'erase-person': ErasePerson,
   'hold-messages': HoldMessages,
   'send-invitation': SendInvitation,
+  'send-notification': SendNotification,
   'send-password-reset': SendPasswordReset,
 });

@@ -14,7 +14,7 @@ export interface OutboxMessage {
   userId: string;
   jobId: string;
   step: number;
-  kind: TokenMail['kind'];
+  kind: TokenMail['kind'] | 'notification';
   to: string;
   language: string;
   subject: string;

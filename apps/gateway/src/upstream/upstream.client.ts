@@ -6,7 +6,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
 import { ApiError, codeForStatus, ErrorBody, GATEWAY_ERRORS } from '../gateway.errors';
 
 /** The internal APIs the gateway reads. */
-export type Upstream = 'orchestrator' | 'identity';
+export type Upstream = 'orchestrator' | 'identity' | 'communications';
 
 export type QueryValues = Record<string, string | number | undefined>;
 

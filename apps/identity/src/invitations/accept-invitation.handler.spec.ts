@@ -1,3 +1,4 @@
+import { IdentityEventsPublisher } from '../events/identity-events.publisher';
 import { Person } from '../people/person.schema';
 import { testPerson } from '../actions/test-person';
 import { TenantsRepository } from '../tenants/tenants.repository';
@@ -14,11 +15,25 @@ const invited = (over: Partial<Person> = {}) =>
     ...over,
   });
 
-function setup(people: Person[]) {
+/** The person-activated events a handler published, or a publisher whose broker is down. */
+function fakeEvents(down = false) {
+  const activated: { tenantId: string; userId: string; at: Date }[] = [];
+  const publisher = {
+    personActivated: async (tenantId: string, userId: string, at: Date) => {
+      if (down) throw new Error('broker down');
+      activated.push({ tenantId, userId, at });
+    },
+  } as unknown as IdentityEventsPublisher;
+  return { publisher, activated };
+}
+
+function setup(people: Person[], brokerDown = false) {
   const { repo, updates } = fakePeople(people);
   const owners: string[] = [];
   const tenants = { addOwners: async (_t: string, ids: string[]) => void owners.push(...ids) } as unknown as TenantsRepository;
-  return { handler: new AcceptInvitationHandler(repo, tenants, fakeTokenUses()), updates, owners, repo, tenants };
+  const events = fakeEvents(brokerDown);
+  const handler = new AcceptInvitationHandler(repo, tenants, fakeTokenUses(), events.publisher);
+  return { handler, updates, owners, repo, tenants, activated: events.activated };
 }
 const accept = (token: string, extra: { name?: string; password?: string } = {}) => new AcceptInvitationCommand({ token, ...extra });
 const INVALID = {
@@ -33,7 +48,7 @@ describe('AcceptInvitationHandler', () => {
     const { repo, tenants } = setup([person]);
     // FerretDB 1.x: both clicks' conditional updates can match; the ledger lets one through
     const racy = { ...repo, updateWhere: async () => ({ ...person, status: 'active' }) } as unknown as typeof repo;
-    const handler = new AcceptInvitationHandler(racy, tenants, fakeTokenUses());
+    const handler = new AcceptInvitationHandler(racy, tenants, fakeTokenUses(), fakeEvents().publisher);
     const both = await Promise.allSettled([handler.execute(accept(issued.token)), handler.execute(accept(issued.token))]);
     expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
   });
@@ -46,6 +61,20 @@ describe('AcceptInvitationHandler', () => {
     expect(updates[0].where).toEqual({ status: 'invited', 'invitation.tokenHash': issued.hash });
     expect(person).toMatchObject({ status: 'active', invitation: null, lastActiveAt: expect.any(Date), name: 'u1' });
     expect(owners).toEqual([]);
+  });
+
+  it('publishes person-activated after the person write, at the activation time', async () => {
+    const person = invited();
+    const { handler, activated } = setup([person]);
+    await handler.execute(accept(issued.token));
+    expect(activated).toEqual([{ tenantId: 't', userId: 'u1', at: person.lastActiveAt }]);
+  });
+
+  it('activates even when the event cannot be published (the link is used by then)', async () => {
+    const person = invited();
+    const { handler } = setup([person], true);
+    expect(await handler.execute(accept(issued.token))).toEqual({ tenantId: 't', userId: 'u1', status: 'active' });
+    expect(person.status).toBe('active');
   });
 
   it('sets the chosen name (and the search text) and the password hash', async () => {
@@ -74,8 +103,9 @@ describe('AcceptInvitationHandler', () => {
     for (const people of [[replaced], [cancelled], []]) {
       await expect(setup(people).handler.execute(accept(issued.token, { name: 'X' }))).rejects.toMatchObject(INVALID);
     }
-    const { handler } = setup([invited()]);
+    const { handler, activated } = setup([invited()]);
     await handler.execute(accept(issued.token));
     await expect(handler.execute(accept(issued.token))).rejects.toMatchObject(INVALID); // used
+    expect(activated).toHaveLength(1); // a refused link publishes nothing
   });
 });

@@ -1,6 +1,17 @@
 import { Outcome } from '@cohort/contracts';
 import { defineSaga, singleStep, step } from '../sagas';
-import { applyOutcomes, cancelPending, countStates, DEFERRED, handoffOf, isDone, markDispatched, newChunkState, nextDispatch, S } from './chunk-state';
+import {
+  applyOutcomes,
+  cancelPending,
+  countStates,
+  DEFERRED,
+  handoffOf,
+  isDone,
+  markDispatched,
+  newChunkState,
+  nextDispatch,
+  S,
+} from './chunk-state';
 
 const policy = { maxAttempts: 3, backoffMs: (a: number) => 1000 * a };
 const changeRole = singleStep('identity', 'change-role', (_p, before) => ({ action: 'change-role', params: { role: before } }));
@@ -71,13 +82,15 @@ describe('chunk state machine', () => {
     expect(u.h).toEqual({ 0: { accessCode: 'K7QM2XW9PA' } });
   });
 
-  it('a deferred person waits, unsent, for the participant\'s later result, which counts once', () => {
+  it("a deferred person waits, unsent, for the participant's later result, which counts once", () => {
     const invite = defineSaga('invite-users', [step('identity', 'invite-users'), step('communications', 'send-invitation')]);
     const s = newChunkState(['a', 'b']);
     dispatch(s);
     applyOutcomes(s, invite, 0, 1, [ok('a'), ok('b')], policy, 0);
     const mail = dispatch(s);
-    expect(applyOutcomes(s, invite, 1, mail.d, [ok('a'), { userId: 'b', status: 'deferred', code: 'COMMUNICATIONS.DEFERRED' }], policy, 0)).toBe('dispatch');
+    expect(applyOutcomes(s, invite, 1, mail.d, [ok('a'), { userId: 'b', status: 'deferred', code: 'COMMUNICATIONS.DEFERRED' }], policy, 0)).toBe(
+      'dispatch',
+    );
     expect(s.w[1]).toBe(DEFERRED);
     expect(s.st).toEqual([S.succeeded, S.running]);
     expect(s.e[1]).toMatchObject({ c: 'COMMUNICATIONS.DEFERRED', s: 'send-invitation' });

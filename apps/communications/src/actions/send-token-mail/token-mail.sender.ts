@@ -7,7 +7,7 @@ import { Mailer } from '../../mail/mailer';
 import { smtpFailure } from '../../mail/smtp-failure';
 import { OutboxMessage, outboxId } from '../../outbox/outbox-message';
 import { OutboxRepository } from '../../outbox/outbox.repository';
-import { renderTokenMail, RenderedMail } from '../../templates/token-mail.templates';
+import { renderMail, RenderedMail } from '../../templates/render-mail';
 import { decideStored, noMailData, sendInProgress, tokenMailOf } from './token-mail.decision';
 
 /** How long a delivery holds a message it is sending (beyond the SMTP time-outs, see Mailer). */
@@ -48,7 +48,12 @@ export class TokenMailSender {
   private async sendOne(work: WorkChunk, kind: TokenMail['kind'], userId: string): Promise<Outcome> {
     const found = tokenMailOf(work.data?.[userId], kind);
     if ('problem' in found) return noMailData(userId, found.problem);
-    const rendered = renderTokenMail(found.mail, tokenLink(this.config.publicUrl, kind, found.mail.token));
+    let rendered: RenderedMail;
+    try {
+      rendered = renderTokenMail(found.mail, tokenLink(this.config.publicUrl, kind, found.mail.token));
+    } catch (err) {
+      return noMailData(userId, `no usable e-mail data from the previous step: ${(err as Error).message}`);
+    }
     const message = this.newMessage(work, userId, found.mail, rendered);
     let next: Outcome | 'send';
     try {
@@ -122,4 +127,9 @@ export class TokenMailSender {
       createdAt: now,
     };
   }
+}
+
+/** The token e-mail of a person, in their language: their name, the link and (password resets) the expiry. */
+function renderTokenMail(mail: TokenMail, link: string): RenderedMail {
+  return renderMail(mail.kind, mail.language, { name: mail.name, link, expiresAt: mail.expiresAt });
 }
