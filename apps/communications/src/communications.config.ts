@@ -11,13 +11,31 @@ export interface MailConfig {
   from: string;
   /** the public base URL of the console, without a trailing slash */
   publicUrl: string;
+  /** e-mails per second this process sends (`COMMS_SEND_RATE`, 0: unlimited); more are deferred */
+  sendRate: number;
+  /** e-mails sent at once before the rate applies (`COMMS_SEND_BURST`) */
+  sendBurst: number;
 }
 
-const MailEnv = z.object({ MAIL_FROM: z.string().min(3).default('Cohort <no-reply@cohort.local>') });
+const MailEnv = z.object({
+  MAIL_FROM: z.string().min(3).default('Cohort <no-reply@cohort.local>'),
+  COMMS_SEND_RATE: z.coerce.number().min(0).default(50),
+  COMMS_SEND_BURST: z.coerce.number().int().min(1).optional(),
+});
 
-/** Reads `MAIL_FROM` beside the shared SMTP_URL and PUBLIC_URL; a bad value stops the service with its name. */
+/** Reads `MAIL_FROM`, `COMMS_SEND_RATE` and `COMMS_SEND_BURST` beside the shared SMTP_URL and PUBLIC_URL; a bad value stops the service with its name. */
 export function loadMailConfig(service: Pick<ServiceConfig, 'smtpUrl' | 'publicUrl'>, env: NodeJS.ProcessEnv = process.env): MailConfig {
   const parsed = MailEnv.safeParse(env);
-  if (!parsed.success) throw new Error(`invalid environment for communications: MAIL_FROM: ${parsed.error.issues[0].message}`);
-  return { smtpUrl: service.smtpUrl, from: parsed.data.MAIL_FROM, publicUrl: service.publicUrl.replace(/\/+$/, '') };
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid environment for communications: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const { MAIL_FROM, COMMS_SEND_RATE, COMMS_SEND_BURST } = parsed.data;
+  return {
+    smtpUrl: service.smtpUrl,
+    from: MAIL_FROM,
+    publicUrl: service.publicUrl.replace(/\/+$/, ''),
+    sendRate: COMMS_SEND_RATE,
+    sendBurst: COMMS_SEND_BURST ?? Math.max(1, Math.ceil(COMMS_SEND_RATE)),
+  };
 }

@@ -8,6 +8,8 @@ export const COMMUNICATIONS = {
   MAIL_REFUSED: 'COMMUNICATIONS.MAIL_REFUSED',
   /** the message was held (the person was deactivated) before it went out */
   MESSAGE_HELD: 'COMMUNICATIONS.MESSAGE_HELD',
+  /** held back by the e-mail send rate: sent shortly, the person's outcome follows then (not an error) */
+  DEFERRED: 'COMMUNICATIONS.DEFERRED',
   /** another delivery of the same chunk is sending this message right now */
   SEND_IN_PROGRESS: 'COMMUNICATIONS.SEND_IN_PROGRESS',
   /** the store could not be read or written: worth retrying (what storeFailure reports) */

@@ -10,7 +10,7 @@ import { DeliverOnJoinHandler } from './activations/deliver-on-join.handler';
 import { SendInvitationHandler, SendPasswordResetHandler } from './actions/send-token-mail/send-token-mail.handler';
 import { TokenMailSender } from './actions/send-token-mail/token-mail.sender';
 import { workAction } from './actions/work-actions';
-import { loadMailConfig, MAIL_CONFIG } from './communications.config';
+import { loadMailConfig, MAIL_CONFIG, MailConfig } from './communications.config';
 import { COMMUNICATIONS_PERSON_DATA } from './communications.person-data';
 import { Mailer } from './mail/mailer';
 import { IdentityPeopleClient } from './notifications/identity-people.client';
@@ -19,6 +19,9 @@ import { Notification, NotificationSchema } from './notifications/notification.s
 import { NotificationsHttpController } from './notifications/notifications.http.controller';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { OutboxRepository } from './outbox/outbox.repository';
+import { OutboxSender } from './outbox/outbox.sender';
+import { DeferredMailPump } from './pacing/deferred-mail.pump';
+import { MailPace } from './pacing/mail-pace';
 
 const handlers = [
   erasePersonHandler('communications', COMMUNICATIONS_PERSON_DATA),
@@ -32,7 +35,10 @@ const mail = [
   { provide: MAIL_CONFIG, useFactory: (c: ServiceConfig) => loadMailConfig(c), inject: [SERVICE_CONFIG] },
   Mailer,
   OutboxRepository,
+  OutboxSender,
   TokenMailSender,
+  { provide: MailPace, useFactory: (c: MailConfig) => new MailPace(c.sendRate, c.sendBurst), inject: [MAIL_CONFIG] },
+  DeferredMailPump,
 ];
 const notifications = [NotificationsRepository, NotificationMailer, IdentityPeopleClient];
 

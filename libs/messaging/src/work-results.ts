@@ -12,7 +12,7 @@ export function opKey(work: Pick<WorkChunk, 'jobId' | 'step'>): string {
 export class WorkResultsPublisher {
   constructor(private readonly publisher: KafkaPublisher) {}
 
-  async publish(service: string, work: WorkChunk, outcomes: Outcome[]): Promise<void> {
+  async publish(service: string, work: Pick<WorkChunk, 'jobId' | 'step' | 'chunk' | 'attempt' | 'tenantId'>, outcomes: Outcome[]): Promise<void> {
     const result: ChunkResult = { jobId: work.jobId, step: work.step, chunk: work.chunk, attempt: work.attempt, service, outcomes };
     await this.publisher.publish(TOPICS.results, [{ key: work.jobId, value: result, tenantId: work.tenantId, correlationId: work.jobId }]);
   }

@@ -29,6 +29,19 @@ export interface OutboxMessage {
   createdAt: Date;
   /** the job that held it (set by hold-messages) */
   heldBy?: string;
+  /** a send the rate held back: what the pump needs to send it and report it (removed once sent or failed) */
+  deferred?: Deferral;
+}
+
+/**
+ * What a deferred message keeps until it goes out: the variables to render it (a token link's token
+ * included: the one time communications stores it, removed with this field once sent or failed) and the
+ * work chunk dispatch to report the person's outcome to.
+ */
+export interface Deferral {
+  vars: Record<string, unknown>;
+  result: { jobId: string; step: number; chunk: number; attempt: number; tenantId: string };
+  at: Date;
 }
 
 /** The outbox `_id` of a chunk's message to one person. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
-import { OutboxMessage } from './outbox-message';
+import { Deferral, OutboxMessage } from './outbox-message';
 
 const DUPLICATE_KEY = 11000;
 
@@ -50,16 +50,33 @@ export class OutboxRepository {
 
   /** The server took the message. */
   async markSent(id: string, messageId: string, sentAt: Date): Promise<void> {
-    await this.outbox.updateOne({ _id: id }, { $set: { status: 'sent', messageId, sentAt, error: null, claimedUntil: null } });
+    await this.outbox.updateOne(
+      { _id: id },
+      { $set: { status: 'sent', messageId, sentAt, error: null, claimedUntil: null }, $unset: { deferred: '' } },
+    );
   }
 
   /** The server refused the message for good. */
   async markFailed(id: string, error: string): Promise<void> {
-    await this.outbox.updateOne({ _id: id, status: 'pending' }, { $set: { status: 'failed', error, claimedUntil: null } });
+    await this.outbox.updateOne({ _id: id, status: 'pending' }, { $set: { status: 'failed', error, claimedUntil: null }, $unset: { deferred: '' } });
   }
 
   /** A send that may work later: stays pending, free for the retry to claim at once. */
   async release(id: string, error: string): Promise<void> {
     await this.outbox.updateOne({ _id: id, status: 'pending' }, { $set: { error, claimedUntil: null } });
+  }
+
+  /** The rate held the claimed message back: keep what sending it later needs, and free it for the pump. */
+  async defer(id: string, deferral: Deferral): Promise<void> {
+    await this.outbox.updateOne({ _id: id, status: 'pending' }, { $set: { deferred: deferral, claimedUntil: null } });
+  }
+
+  /** Deferred messages nobody is sending, oldest first (a scan on FerretDB; few at a time). */
+  async dueDeferred(now: Date, limit: number): Promise<OutboxMessage[]> {
+    return this.outbox
+      .find({ status: 'pending', deferred: { $exists: true }, $or: [{ claimedUntil: null }, { claimedUntil: { $lte: now } }] })
+      .sort({ createdAt: 1 })
+      .limit(limit)
+      .toArray();
   }
 }

@@ -57,7 +57,7 @@ export class SendNotificationHandler implements ICommandHandler<SendNotification
     if (recipient.kind === 'outcome') return recipient.outcome;
     try {
       const stored = await this.notifications.insert(newNotification(work, userId, params, recipient.kind === 'deliver', now));
-      return recipient.kind === 'deliver' ? await this.deliver(stored, recipient.person, now) : await this.afterWaiting(stored, now);
+      return recipient.kind === 'deliver' ? await this.deliver(stored, recipient.person, now, work) : await this.afterWaiting(stored, now, work);
     } catch (err) {
       if (err instanceof IdentityUnavailableError) return identityUnavailable(userId, err.message);
       const message = `communications store: ${(err as Error).message}`;
@@ -70,16 +70,17 @@ export class SendNotificationHandler implements ICommandHandler<SendNotification
    * activation found nothing waiting: asking again closes that gap (identity writes the person before it
    * publishes, so "still invited" now means the event is still to come).
    */
-  private async afterWaiting(stored: Notification, now: Date): Promise<Outcome> {
+  private async afterWaiting(stored: Notification, now: Date, work: WorkChunk): Promise<Outcome> {
     const again = await this.identity.person(stored.tenantId, stored.userId);
-    if (again?.status === 'active') return this.deliver(stored, again, now);
+    if (again?.status === 'active') return this.deliver(stored, again, now, work);
     return onJoin(stored.userId);
   }
 
-  private async deliver(stored: Notification, person: PersonView, now: Date): Promise<Outcome> {
+  /** In the inbox now; the e-mail copy, if asked, goes now or (over the send rate) deferred, reported to `work`'s job when sent. */
+  private async deliver(stored: Notification, person: PersonView, now: Date, work: WorkChunk): Promise<Outcome> {
     if (!stored.deliveredAt) await this.notifications.deliver([stored._id], now);
     if (!stored.emailCopy) return { userId: stored.userId, status: 'succeeded' };
-    const copy = await this.mailer.sendCopy(stored, person);
+    const copy = await this.mailer.sendCopy(stored, person, work);
     if (stored.emailPending && copySettled(copy)) {
       await this.notifications
         .copyDone(stored._id)

@@ -3,6 +3,10 @@ import { MailConfig } from '../../communications.config';
 import { Mailer, OutgoingMail } from '../../mail/mailer';
 import { OutboxMessage } from '../../outbox/outbox-message';
 import { OutboxRepository } from '../../outbox/outbox.repository';
+import { OutboxSender } from '../../outbox/outbox.sender';
+import { DeferredMailPump } from '../../pacing/deferred-mail.pump';
+import { MailPace } from '../../pacing/mail-pace';
+import { WorkResultsPublisher } from '@cohort/messaging';
 import { TokenMailSender } from './token-mail.sender';
 
 /** An in-memory outbox with the repository's conditional updates (insert-or-find, claim of a free pending message). */
@@ -30,13 +34,19 @@ class FakeOutbox {
     return this.docs.get(id);
   }
   async markSent(id: string, messageId: string, sentAt: Date) {
-    Object.assign(this.docs.get(id)!, { status: 'sent', messageId, sentAt, claimedUntil: null });
+    Object.assign(this.docs.get(id)!, { status: 'sent', messageId, sentAt, claimedUntil: null, deferred: undefined });
   }
   async markFailed(id: string, error: string) {
     Object.assign(this.docs.get(id)!, { status: 'failed', error, claimedUntil: null });
   }
   async release(id: string, error: string) {
     Object.assign(this.docs.get(id)!, { error, claimedUntil: null });
+  }
+  async defer(id: string, deferred: OutboxMessage['deferred']) {
+    Object.assign(this.docs.get(id)!, { deferred, claimedUntil: null });
+  }
+  async dueDeferred(now: Date, limit: number) {
+    return [...this.docs.values()].filter((m) => m.status === 'pending' && m.deferred && (!m.claimedUntil || m.claimedUntil <= now)).slice(0, limit);
   }
 }
 
@@ -52,7 +62,7 @@ class FakeMailer {
   }
 }
 
-const CONFIG: MailConfig = { smtpUrl: 'smtp://x', from: 'Cohort <no-reply@x>', publicUrl: 'https://cohort.example' };
+const CONFIG: MailConfig = { smtpUrl: 'smtp://x', from: 'Cohort <no-reply@x>', publicUrl: 'https://cohort.example', sendRate: 0, sendBurst: 1 };
 const mailData = (userId: string, over: Record<string, unknown> = {}) => ({
   kind: 'invitation',
   email: `${userId}@t.test`,
@@ -74,11 +84,12 @@ const work = (userIds: string[], over: Partial<WorkChunk> = {}): WorkChunk => ({
   ...over,
 });
 
-function setup() {
+function setup(pace = new MailPace(0)) {
   const outbox = new FakeOutbox();
   const mailer = new FakeMailer();
-  const sender = new TokenMailSender(outbox as unknown as OutboxRepository, mailer as unknown as Mailer, CONFIG);
-  return { outbox, mailer, sender };
+  const outboxSender = new OutboxSender(outbox as unknown as OutboxRepository, mailer as unknown as Mailer, pace);
+  const sender = new TokenMailSender(outboxSender, CONFIG);
+  return { outbox, mailer, sender, outboxSender, pace };
 }
 
 describe('TokenMailSender', () => {
@@ -108,6 +119,40 @@ describe('TokenMailSender', () => {
       messageId: '<m1@maildev>',
     });
     expect(JSON.stringify([...outbox.docs.values()])).not.toContain('tok-');
+  });
+
+  it('over the send rate a person is deferred (nothing sent, the link kept until sent); the pump sends it and reports the outcome to the job', async () => {
+    jest.useFakeTimers({ now: 0 });
+    try {
+      const { outbox, mailer, sender, outboxSender, pace } = setup(new MailPace(1, 1));
+      const outcomes = await sender.sendAll(work(['a', 'b']), 'invitation');
+      expect(outcomes.map((o) => [o.userId, o.status, o.code])).toEqual([
+        ['a', 'succeeded', undefined],
+        ['b', 'deferred', 'COMMUNICATIONS.DEFERRED'],
+      ]);
+      expect(mailer.sent.map((m) => m.to)).toEqual(['a@t.test']);
+      expect(outbox.docs.get('t:j1:1:b')).toMatchObject({ status: 'pending', deferred: { result: { jobId: 'j1', step: 1, chunk: 0, attempt: 1 } } });
+      // a redelivered chunk finds it deferred: no send, still deferred
+      expect((await sender.sendAll(work(['b']), 'invitation'))[0].status).toBe('deferred');
+      expect(mailer.sent).toHaveLength(1);
+      const published: unknown[] = [];
+      const results = { publish: async (...args: unknown[]) => void published.push(args) } as unknown as WorkResultsPublisher;
+      const pump = new DeferredMailPump(outbox as unknown as OutboxRepository, outboxSender, pace, results);
+      await pump.pump(); // no room yet this second
+      expect(mailer.sent).toHaveLength(1);
+      jest.setSystemTime(1_000);
+      await pump.pump();
+      expect(mailer.sent.map((m) => m.to)).toEqual(['a@t.test', 'b@t.test']);
+      expect(mailer.sent[1].text).toContain('/console/#/invitation/tok-b.secret');
+      expect(published).toEqual([
+        ['communications', expect.objectContaining({ jobId: 'j1', chunk: 0, attempt: 1 }), [{ userId: 'b', status: 'succeeded' }]],
+      ]);
+      expect(outbox.docs.get('t:j1:1:b')).toMatchObject({ status: 'sent', deferred: undefined });
+      await pump.pump();
+      expect(published).toHaveLength(1);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('a password reset links to the reset page', async () => {
