@@ -52,6 +52,8 @@ export interface CohortSystem {
  * ports, wired to each other by URL. Modules read their config when imported, hence the late imports.
  */
 export async function startSystem(options: { gateway?: boolean; env?: Record<string, string> } = {}): Promise<CohortSystem> {
+  // the env is process-wide and jest runs every integration file in one process: stop() puts it back
+  const saved = Object.fromEntries(Object.keys(options.env ?? {}).map((key) => [key, process.env[key]]));
   Object.assign(process.env, options.env ?? {});
   const mongo = await MongoClient.connect(process.env.MONGO_URL!);
   const { IdentityModule } = await import('../../apps/identity/src/identity.module');
@@ -102,6 +104,10 @@ export async function startSystem(options: { gateway?: boolean; env?: Record<str
       await system.orchestrator.close();
       await system.identity.close();
       await mongo.close();
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
     },
   };
   return system;
