@@ -76,7 +76,13 @@ async function measure(params: Params, run: string): Promise<void> {
   const results: Record<string, unknown> = { at: new Date().toISOString(), params, smtp: SMTP_URL };
 
   // 1. the bare pooled transport (5 connections), rendering each mail as the service does
-  const mailer = new Mailer({ smtpUrl: SMTP_URL, from: 'Cohort <bench@cohort.local>', publicUrl: 'http://127.0.0.1:3000', sendRate: 0, sendBurst: 1 });
+  const mailer = new Mailer({
+    smtpUrl: SMTP_URL,
+    from: 'Cohort <bench@cohort.local>',
+    publicUrl: 'http://127.0.0.1:3000',
+    sendRate: 0,
+    sendBurst: 1,
+  });
   let t0 = Date.now();
   for (let i = 0; i < params.mails; i += 5) {
     await Promise.all(
@@ -145,17 +151,34 @@ async function measure(params: Params, run: string): Promise<void> {
     const ms = Date.now() - t0;
     await consumer.disconnect();
     await app.close();
-    console.log(`[mail] service ${label} (rate ${rate || 'unlimited'}/s): ${params.mails} mails in ${ms} ms = ${round((params.mails * 1000) / ms)}/s, deferred ${deferred}`);
-    return { rate, mails: params.mails, ms, perSecond: round((params.mails * 1000) / ms), deferred, firstDeferredAfterMs: firstDeferredAt && firstDeferredAt - t0 };
+    console.log(
+      `[mail] service ${label} (rate ${rate || 'unlimited'}/s): ${params.mails} mails in ${ms} ms = ${round((params.mails * 1000) / ms)}/s, deferred ${deferred}`,
+    );
+    return {
+      rate,
+      mails: params.mails,
+      ms,
+      perSecond: round((params.mails * 1000) / ms),
+      deferred,
+      firstDeferredAfterMs: firstDeferredAt && firstDeferredAt - t0,
+    };
   };
   results.service = await pass('unpaced', 0);
   results.paced = await pass('paced', params.rate);
-  results.ratio = { serviceToTransport: round((results.service as { perSecond: number }).perSecond / (results.transport as { perSecond: number }).perSecond, 2) };
+  results.ratio = {
+    serviceToTransport: round((results.service as { perSecond: number }).perSecond / (results.transport as { perSecond: number }).perSecond, 2),
+  };
   console.log(`[mail] service/transport = ${(results.ratio as { serviceToTransport: number }).serviceToTransport}`);
   await producer.disconnect();
   if (params.write) {
     mkdirSync(RESULTS_DIR, { recursive: true });
-    const file = resolve(RESULTS_DIR, `mail-${new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z')}.json`);
+    const file = resolve(
+      RESULTS_DIR,
+      `mail-${new Date()
+        .toISOString()
+        .replace(/[:.]/g, '-')
+        .replace(/-\d{3}Z$/, 'Z')}.json`,
+    );
     writeFileSync(file, JSON.stringify(results, null, 2));
     console.log(`[mail] wrote ${file}`);
   }

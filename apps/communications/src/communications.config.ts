@@ -39,3 +39,24 @@ export function loadMailConfig(service: Pick<ServiceConfig, 'smtpUrl' | 'publicU
     sendBurst: COMMS_SEND_BURST ?? Math.max(1, Math.ceil(COMMS_SEND_RATE)),
   };
 }
+
+/** Nest injection token for communications' JobNoticeConfig. */
+export const JOB_NOTICE_CONFIG = Symbol('JOB_NOTICE_CONFIG');
+
+/** Which finished jobs earn their actor a completion notice (in-app and e-mail). */
+export interface JobNoticeConfig {
+  /** jobs of at least this many people (`COMMS_JOB_NOTICE_MIN`, default 100; 0: every job) */
+  minPeople: number;
+}
+
+const JobNoticeEnv = z.object({ COMMS_JOB_NOTICE_MIN: z.coerce.number().int().min(0).default(100) });
+
+/** Reads `COMMS_JOB_NOTICE_MIN`; a bad value stops the service with its name. */
+export function loadJobNoticeConfig(env: NodeJS.ProcessEnv = process.env): JobNoticeConfig {
+  const parsed = JobNoticeEnv.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid environment for communications: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return { minPeople: parsed.data.COMMS_JOB_NOTICE_MIN };
+}

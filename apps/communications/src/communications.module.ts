@@ -9,10 +9,15 @@ import { ActivationsKafkaController } from './activations/activations.kafka.cont
 import { DeliverOnJoinHandler } from './activations/deliver-on-join.handler';
 import { SendInvitationHandler, SendPasswordResetHandler } from './actions/send-token-mail/send-token-mail.handler';
 import { TokenMailSender } from './actions/send-token-mail/token-mail.sender';
+import { SendCertificateAwardedHandler, SendEnrolledHandler, SendTaskAssignedHandler } from './actions/send-learning-mail/send-learning-mail.handler';
+import { LearningMailSender } from './actions/send-learning-mail/learning-mail.sender';
 import { workAction } from './actions/work-actions';
-import { loadMailConfig, MAIL_CONFIG, MailConfig } from './communications.config';
+import { JOB_NOTICE_CONFIG, loadJobNoticeConfig, loadMailConfig, MAIL_CONFIG, MailConfig } from './communications.config';
 import { COMMUNICATIONS_PERSON_DATA } from './communications.person-data';
 import { Mailer } from './mail/mailer';
+import { JobEventsKafkaController } from './job-notices/job-events.kafka.controller';
+import { NoticeJobEndHandler } from './job-notices/job-notice.handler';
+import { OrchestratorJobsClient } from './job-notices/orchestrator-jobs.client';
 import { IdentityPeopleClient } from './notifications/identity-people.client';
 import { NotificationMailer } from './notifications/notification-mailer';
 import { Notification, NotificationSchema } from './notifications/notification.schema';
@@ -28,6 +33,9 @@ const handlers = [
   HoldMessagesHandler,
   SendInvitationHandler,
   SendPasswordResetHandler,
+  SendEnrolledHandler,
+  SendTaskAssignedHandler,
+  SendCertificateAwardedHandler,
   SendNotificationHandler,
   DeliverOnJoinHandler,
 ];
@@ -37,10 +45,12 @@ const mail = [
   OutboxRepository,
   OutboxSender,
   TokenMailSender,
+  LearningMailSender,
   { provide: MailPace, useFactory: (c: MailConfig) => new MailPace(c.sendRate, c.sendBurst), inject: [MAIL_CONFIG] },
   DeferredMailPump,
 ];
 const notifications = [NotificationsRepository, NotificationMailer, IdentityPeopleClient];
+const jobNotices = [{ provide: JOB_NOTICE_CONFIG, useFactory: () => loadJobNoticeConfig() }, OrchestratorJobsClient, NoticeJobEndHandler];
 
 @Module({
   imports: [
@@ -48,7 +58,7 @@ const notifications = [NotificationsRepository, NotificationMailer, IdentityPeop
     CqrsModule.forRoot(),
     MongooseModule.forFeature([{ name: Notification.name, schema: NotificationSchema }]),
   ],
-  controllers: [workController('communications', workAction), ActivationsKafkaController, NotificationsHttpController],
-  providers: [...handlers, ...mail, ...notifications, WorkResultsPublisher],
+  controllers: [workController('communications', workAction), ActivationsKafkaController, JobEventsKafkaController, NotificationsHttpController],
+  providers: [...handlers, ...mail, ...notifications, ...jobNotices, WorkResultsPublisher],
 })
 export class CommunicationsModule {}

@@ -4,6 +4,7 @@ export { Country, EntityId, IsoDate, IsoDateTime, MAX_SELECTION_IDS } from './fi
 export * from './issue-field';
 export * from './messages/work';
 export * from './messages/token-mail';
+export * from './messages/learning-mail';
 export * from './messages/people-filter';
 export * from './messages/command';
 export * from './messages/event';

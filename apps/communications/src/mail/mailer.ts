@@ -32,8 +32,15 @@ export class Mailer implements OnModuleDestroy {
     });
   }
 
-  /** Sends one e-mail and returns the message id the server accepted it under. */
+  /**
+   * Sends one e-mail and returns the message id the server accepted it under. A recipient that is not
+   * one plain address is refused before sending (as an envelope error: permanent): nodemailer would
+   * parse `no body@x.test` as `body@x.test` and deliver it to someone else.
+   */
   async send(mail: OutgoingMail): Promise<string> {
+    if (!isPlainAddress(mail.to)) {
+      throw Object.assign(new Error(`recipient refused before sending: "${mail.to}" is not a plain e-mail address`), { code: 'EENVELOPE' });
+    }
     const info = await this.transport.sendMail({
       from: this.config.from,
       to: mail.to,
@@ -48,4 +55,12 @@ export class Mailer implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.transport.close();
   }
+}
+
+/** One plain address: a local part without spaces, quotes, commas, semicolons, brackets or parentheses, one @, a dotted domain. */
+export function isPlainAddress(address: string): boolean {
+  return (
+    /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(address) &&
+    !/\.\.|^\.|\.@/.test(address)
+  );
 }

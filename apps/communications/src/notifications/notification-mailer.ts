@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Outcome, PersonView } from '@cohort/contracts';
 import { MAIL_CONFIG, MailConfig } from '../communications.config';
 import { OutboxMessage, outboxId } from '../outbox/outbox-message';
-import { CLAIM_MS, OutboxSender, ResultAddress } from '../outbox/outbox.sender';
+import { OutboxSender, pendingMessage, ResultAddress } from '../outbox/outbox.sender';
 import { renderMail, RenderedMail } from '../templates/render-mail';
 import { Notification } from './notification.schema';
 
@@ -37,24 +37,6 @@ export class NotificationMailer {
   }
 
   private newMessage(notification: Notification, to: string, rendered: RenderedMail): OutboxMessage {
-    const now = new Date();
-    return {
-      _id: outboxId(notification, notification.userId),
-      tenantId: notification.tenantId,
-      userId: notification.userId,
-      jobId: notification.jobId,
-      step: notification.step,
-      kind: 'notification',
-      to,
-      language: rendered.language,
-      subject: rendered.subject,
-      status: 'pending',
-      attempts: 1,
-      claimedUntil: new Date(now.getTime() + CLAIM_MS),
-      sentAt: null,
-      messageId: null,
-      error: null,
-      createdAt: now,
-    };
+    return pendingMessage(outboxId(notification, notification.userId), notification, 'notification', to, rendered);
   }
 }

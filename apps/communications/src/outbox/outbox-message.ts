@@ -1,4 +1,5 @@
-import { TokenMail, WorkChunk } from '@cohort/contracts';
+import { WorkChunk } from '@cohort/contracts';
+import type { MailKind } from '../templates/mail-vars';
 
 export const OUTBOX_STATUSES = ['pending', 'sent', 'held', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -14,7 +15,8 @@ export interface OutboxMessage {
   userId: string;
   jobId: string;
   step: number;
-  kind: TokenMail['kind'] | 'notification';
+  /** which e-mail it is (the template it was rendered from) */
+  kind: MailKind;
   to: string;
   language: string;
   subject: string;

@@ -98,6 +98,36 @@ export class OutboxSender {
   }
 }
 
+/** A new outbox message to `to`, pending and claimed by the delivery writing it: only what an admin may see (no body, no token). */
+export function pendingMessage(
+  id: string,
+  of: Pick<OutboxMessage, 'tenantId' | 'userId' | 'jobId' | 'step'>,
+  kind: OutboxMessage['kind'],
+  to: string,
+  rendered: RenderedMail,
+): OutboxMessage {
+  const now = new Date();
+  const { tenantId, userId, jobId, step } = of;
+  return {
+    _id: id,
+    tenantId,
+    userId,
+    jobId,
+    step,
+    kind,
+    to,
+    language: rendered.language,
+    subject: rendered.subject,
+    status: 'pending',
+    attempts: 1,
+    claimedUntil: new Date(now.getTime() + CLAIM_MS),
+    sentAt: null,
+    messageId: null,
+    error: null,
+    createdAt: now,
+  };
+}
+
 /** Held back by the send rate: the pump sends it shortly and reports the outcome then. */
 export function deferred(userId: string, rate: number): Outcome {
   return { userId, status: 'deferred', code: COMMUNICATIONS.DEFERRED, message: `held back by the e-mail send rate (${rate}/s): it goes out shortly` };

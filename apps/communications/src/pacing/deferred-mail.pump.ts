@@ -5,7 +5,7 @@ import { COMMUNICATIONS } from '../communications.errors';
 import { OutboxMessage } from '../outbox/outbox-message';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { CLAIM_MS, OutboxSender } from '../outbox/outbox.sender';
-import { MailKind, renderMail } from '../templates/render-mail';
+import { renderMail } from '../templates/render-mail';
 import { MailPace } from './mail-pace';
 
 /** How often the pump looks for deferred mail the rate now allows. */
@@ -67,7 +67,7 @@ export class DeferredMailPump implements OnApplicationBootstrap, OnModuleDestroy
     const { result, vars } = claimed.deferred;
     let outcome: Outcome;
     try {
-      outcome = await this.sender.deliver(claimed, renderMail(claimed.kind as MailKind, claimed.language, vars));
+      outcome = await this.sender.deliver(claimed, renderMail(claimed.kind, claimed.language, vars));
     } catch (err) {
       await this.outbox.markFailed(claimed._id, `cannot render: ${(err as Error).message}`);
       outcome = { userId: claimed.userId, status: 'failed', code: COMMUNICATIONS.NO_MAIL_DATA, message: (err as Error).message, retryable: false };

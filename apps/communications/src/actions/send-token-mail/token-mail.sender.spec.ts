@@ -1,6 +1,7 @@
 import { WorkChunk } from '@cohort/contracts';
 import { MailConfig } from '../../communications.config';
-import { Mailer, OutgoingMail } from '../../mail/mailer';
+import { Mailer } from '../../mail/mailer';
+import { FakeMailer, FakeOutbox } from '../../outbox/fake-outbox';
 import { OutboxMessage } from '../../outbox/outbox-message';
 import { OutboxRepository } from '../../outbox/outbox.repository';
 import { OutboxSender } from '../../outbox/outbox.sender';
@@ -8,59 +9,6 @@ import { DeferredMailPump } from '../../pacing/deferred-mail.pump';
 import { MailPace } from '../../pacing/mail-pace';
 import { WorkResultsPublisher } from '@cohort/messaging';
 import { TokenMailSender } from './token-mail.sender';
-
-/** An in-memory outbox with the repository's conditional updates (insert-or-find, claim of a free pending message). */
-class FakeOutbox {
-  readonly docs = new Map<string, OutboxMessage>();
-  down = false;
-
-  private up(): void {
-    if (this.down) throw new Error('connection refused');
-  }
-  async create(message: OutboxMessage) {
-    this.up();
-    const stored = this.docs.get(message._id);
-    if (stored) return { created: false, message: { ...stored } };
-    this.docs.set(message._id, { ...message });
-    return { created: true, message };
-  }
-  async claim(id: string, now: Date, until: Date) {
-    const m = this.docs.get(id);
-    if (!m || m.status !== 'pending' || (m.claimedUntil && m.claimedUntil > now)) return undefined;
-    Object.assign(m, { claimedUntil: until, attempts: m.attempts + 1 });
-    return { ...m };
-  }
-  async get(id: string) {
-    return this.docs.get(id);
-  }
-  async markSent(id: string, messageId: string, sentAt: Date) {
-    Object.assign(this.docs.get(id)!, { status: 'sent', messageId, sentAt, claimedUntil: null, deferred: undefined });
-  }
-  async markFailed(id: string, error: string) {
-    Object.assign(this.docs.get(id)!, { status: 'failed', error, claimedUntil: null });
-  }
-  async release(id: string, error: string) {
-    Object.assign(this.docs.get(id)!, { error, claimedUntil: null });
-  }
-  async defer(id: string, deferred: OutboxMessage['deferred']) {
-    Object.assign(this.docs.get(id)!, { deferred, claimedUntil: null });
-  }
-  async dueDeferred(now: Date, limit: number) {
-    return [...this.docs.values()].filter((m) => m.status === 'pending' && m.deferred && (!m.claimedUntil || m.claimedUntil <= now)).slice(0, limit);
-  }
-}
-
-/** A mailer that records what it sent, failing for the addresses given an error. */
-class FakeMailer {
-  readonly sent: OutgoingMail[] = [];
-  readonly failFor = new Map<string, unknown>();
-  async send(mail: OutgoingMail): Promise<string> {
-    const err = this.failFor.get(mail.to);
-    if (err) throw err;
-    this.sent.push(mail);
-    return `<m${this.sent.length}@maildev>`;
-  }
-}
 
 const CONFIG: MailConfig = { smtpUrl: 'smtp://x', from: 'Cohort <no-reply@x>', publicUrl: 'https://cohort.example', sendRate: 0, sendBurst: 1 };
 const mailData = (userId: string, over: Record<string, unknown> = {}) => ({

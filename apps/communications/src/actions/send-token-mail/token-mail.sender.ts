@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Outcome, TokenMail, WorkChunk } from '@cohort/contracts';
 import { MAIL_CONFIG, MailConfig } from '../../communications.config';
 import { OutboxMessage, outboxId } from '../../outbox/outbox-message';
-import { CLAIM_MS, OutboxSender } from '../../outbox/outbox.sender';
+import { OutboxSender, pendingMessage } from '../../outbox/outbox.sender';
 import { renderMail, RenderedMail } from '../../templates/render-mail';
 import { noMailData, tokenMailOf } from './token-mail.decision';
 /** People of a chunk mailed at once (the SMTP pool's connections). */
@@ -49,25 +49,7 @@ export class TokenMailSender {
   }
 
   private newMessage(work: WorkChunk, userId: string, mail: TokenMail, rendered: RenderedMail): OutboxMessage {
-    const now = new Date();
-    return {
-      _id: outboxId(work, userId),
-      tenantId: work.tenantId,
-      userId,
-      jobId: work.jobId,
-      step: work.step,
-      kind: mail.kind,
-      to: mail.email,
-      language: rendered.language,
-      subject: rendered.subject,
-      status: 'pending',
-      attempts: 1,
-      claimedUntil: new Date(now.getTime() + CLAIM_MS),
-      sentAt: null,
-      messageId: null,
-      error: null,
-      createdAt: now,
-    };
+    return pendingMessage(outboxId(work, userId), { ...work, userId }, mail.kind, mail.email, rendered);
   }
 }
 
