@@ -63,7 +63,9 @@ describe('e-mail pacing: deferred, then sent, never dropped', () => {
     const elapsedMs = Date.now() - started;
     const job = (await getJson<JobView>(`${system.jobsUrl(tenant)}/${jobId}`)).body;
     expect(job.counts).toMatchObject({ succeeded: 8, failed: 0, running: 0 });
-    const mails = (await getJson<CaughtMail[]>(`${inboxUrl}/email`)).body.filter((m) => m.to.some((t) => t.address.endsWith(`@${tenant}.test`)));
+    const mails = (await getJson<CaughtMail[]>(`${inboxUrl}/email`)).body.filter((m) =>
+      m.to.some((t) => (t.address ?? '').endsWith(`@${tenant}.test`)),
+    );
     expect(mails.map((m) => m.to[0].address).sort()).toEqual(ids.map((id) => `${id}@${tenant}.test`).sort());
     // 6 beyond the burst at 2/s take about 3 s
     expect(elapsedMs).toBeGreaterThanOrEqual(((8 - RATE) / RATE) * 1000 * 0.8);
