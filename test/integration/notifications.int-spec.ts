@@ -122,7 +122,8 @@ describe('notifications: in-app inbox, e-mail copy, delivery when an invited per
     const ivyInbox = await eventually(
       async () => {
         const page = await inbox(tenant, 'ivy');
-        return page.body.items.length > 0 && page.body;
+        // the page and its unread count are two reads: delivery may land between them, so wait for both
+        return page.body.items.length > 0 && page.body.unread > 0 && page.body;
       },
       10_000,
       "ivy's notification after she joined",
