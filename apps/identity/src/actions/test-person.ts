@@ -1,3 +1,5 @@
+import { WorkChunk } from '@cohort/contracts';
+import { PeopleRepository, PersonChange } from '../people/people.repository';
 import { Person } from '../people/person.schema';
 
 /** A stored person for unit specs of decision functions. */
@@ -22,4 +24,19 @@ export function testPerson(over: Partial<Person> = {}): Person {
     v: 1,
     ...over,
   };
+}
+
+/** For handler specs: a PeopleRepository over `people` that records every write. */
+export function recordingPeople(people: Person[]): { repo: PeopleRepository; writes: PersonChange[] } {
+  const writes: PersonChange[] = [];
+  const repo = {
+    findMany: async (_t: string, ids: string[]) => new Map(people.filter((p) => ids.includes(p.userId)).map((p) => [p.userId, p])),
+    apply: async (_t: string, changes: PersonChange[]) => void writes.push(...changes),
+  } as unknown as PeopleRepository;
+  return { repo, writes };
+}
+
+/** For handler specs: a work chunk of `action` (job j, step 0) for `userIds`. */
+export function testWork(action: string, params: Record<string, unknown>, userIds: string[] = ['u1']): WorkChunk {
+  return { jobId: 'j', step: 0, chunk: 0, attempt: 1, tenantId: 't', action, params, userIds };
 }

@@ -1,28 +1,13 @@
-import { WorkChunk } from '@cohort/contracts';
-import { PeopleRepository, PersonChange } from '../../people/people.repository';
 import { Person } from '../../people/person.schema';
-import { testPerson } from '../test-person';
+import { recordingPeople, testPerson, testWork } from '../test-person';
 import { AddSpecialisms, AddSpecialismsHandler } from './add-specialisms.handler';
 
 function handler(people: Person[]) {
-  const writes: PersonChange[] = [];
-  const repo = {
-    findMany: async (_t: string, ids: string[]) => new Map(people.filter((p) => ids.includes(p.userId)).map((p) => [p.userId, p])),
-    apply: async (_t: string, changes: PersonChange[]) => void writes.push(...changes),
-  } as unknown as PeopleRepository;
+  const { repo, writes } = recordingPeople(people);
   return { handler: new AddSpecialismsHandler(repo), writes };
 }
 
-const work = (params: Record<string, unknown>): WorkChunk => ({
-  jobId: 'j',
-  step: 0,
-  chunk: 0,
-  attempt: 1,
-  tenantId: 't',
-  action: 'add-specialisms',
-  params,
-  userIds: ['u1'],
-});
+const work = (params: Record<string, unknown>) => testWork('add-specialisms', params);
 
 describe('AddSpecialismsHandler', () => {
   it('adds the specialisms the person lacks', async () => {
