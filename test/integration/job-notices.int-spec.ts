@@ -4,13 +4,7 @@ import { loadConfig } from '@cohort/common';
 import { dlqTopic, JobEvent, JobView, NotificationPage, TOPICS } from '@cohort/contracts';
 import { eventually, plainKafka, plainProducer, TopicRecorder, uniqueTenant } from '@cohort/testing';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
-
-/** An e-mail as MailDev's REST API (GET /email) lists it. */
-interface CaughtMail {
-  subject: string;
-  text: string;
-  to: { address: string }[];
-}
+import { mailTo } from '../support/maildev';
 
 /**
  * The completion notice on real parts, with COMMS_JOB_NOTICE_MIN=3: a change-language job over 3 people
@@ -27,13 +21,8 @@ describe('job completion notice: in-app and e-mail to the actor of a big enough 
   let producer: Producer;
   let admin: Admin;
   let commsUrl: string;
-  const inboxUrl = process.env.SMTP_WEB_URL ?? 'http://127.0.0.1:1080';
   const publicUrl = () => loadConfig('communications').publicUrl.replace(/\/+$/, '');
 
-  async function mailTo(address: string): Promise<CaughtMail[]> {
-    const all = await getJson<CaughtMail[]>(`${inboxUrl}/email`);
-    return all.body.filter((m) => m.to.some((t) => t.address === address));
-  }
   const inbox = (tenant: string, userId: string) =>
     getJson<NotificationPage>(`${commsUrl}/internal/tenants/${tenant}/people/${userId}/notifications`);
 

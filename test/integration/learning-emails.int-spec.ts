@@ -1,16 +1,8 @@
 import { Producer } from 'kafkajs';
 import { ChunkResult, LearningMail, TOPICS, WorkChunk } from '@cohort/contracts';
 import { eventually, plainProducer, TopicRecorder, uniqueTenant } from '@cohort/testing';
-import { CohortSystem, getJson, personDoc, startSystem } from '../support/system';
-
-/** An e-mail as MailDev's REST API (GET /email) lists it. */
-interface CaughtMail {
-  subject: string;
-  text: string;
-  html: string;
-  to: { address: string }[];
-  headers: Record<string, string>;
-}
+import { CohortSystem, personDoc, startSystem } from '../support/system';
+import { CaughtMail, mailTo } from '../support/maildev';
 
 /**
  * The e-mails learning's actions cause, on real parts (Kafka, the store, SMTP into MailDev). Learning is
@@ -22,12 +14,7 @@ describe('learning e-mails: enrolled, task assigned, certificate awarded through
   let system: CohortSystem;
   let recorder: TopicRecorder;
   let producer: Producer;
-  const inboxUrl = process.env.SMTP_WEB_URL ?? 'http://127.0.0.1:1080';
   const PUBLIC_URL = 'https://cohort.example';
-
-  async function mailTo(address: string): Promise<CaughtMail[]> {
-    return (await getJson<CaughtMail[]>(`${inboxUrl}/email`)).body.filter((m) => m.to.some((t) => t.address === address));
-  }
 
   /** A tenant with a Dutch (daan), an English (emma) and a deactivated (olaf) person in identity. */
   async function seed(label: string): Promise<string> {

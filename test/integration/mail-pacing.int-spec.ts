@@ -1,11 +1,7 @@
 import { ChunkResult, ItemView, JobView, TOPICS } from '@cohort/contracts';
 import { eventually, TopicRecorder, uniqueTenant } from '@cohort/testing';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
-
-interface CaughtMail {
-  to: { address: string }[];
-  subject: string;
-}
+import { caughtMail } from '../support/maildev';
 
 /**
  * E-mail pacing on real parts: with a send rate of 2/s, a job mailing 8 people sends 2 at once, defers the
@@ -15,7 +11,6 @@ interface CaughtMail {
 describe('e-mail pacing: deferred, then sent, never dropped', () => {
   let system: CohortSystem;
   let recorder: TopicRecorder;
-  const inboxUrl = process.env.SMTP_WEB_URL ?? 'http://127.0.0.1:1080';
   const RATE = 2;
 
   beforeAll(async () => {
@@ -63,9 +58,7 @@ describe('e-mail pacing: deferred, then sent, never dropped', () => {
     const elapsedMs = Date.now() - started;
     const job = (await getJson<JobView>(`${system.jobsUrl(tenant)}/${jobId}`)).body;
     expect(job.counts).toMatchObject({ succeeded: 8, failed: 0, running: 0 });
-    const mails = (await getJson<CaughtMail[]>(`${inboxUrl}/email`)).body.filter((m) =>
-      m.to.some((t) => (t.address ?? '').endsWith(`@${tenant}.test`)),
-    );
+    const mails = await caughtMail((address) => address.endsWith(`@${tenant}.test`));
     expect(mails.map((m) => m.to[0].address).sort()).toEqual(ids.map((id) => `${id}@${tenant}.test`).sort());
     // 6 beyond the burst at 2/s take about 3 s
     expect(elapsedMs).toBeGreaterThanOrEqual(((8 - RATE) / RATE) * 1000 * 0.8);

@@ -4,13 +4,7 @@ import { ChunkResult, dlqTopic, ItemView, JobView, NotificationPage, Notificatio
 import { eventually, plainProducer, TopicRecorder, uniqueTenant } from '@cohort/testing';
 import { issueToken } from '../../apps/identity/src/tokens/secrets';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
-
-/** An e-mail as MailDev's REST API (GET /email) lists it. */
-interface CaughtMail {
-  subject: string;
-  text: string;
-  to: { address: string }[];
-}
+import { mailTo } from '../support/maildev';
 
 /**
  * send-notification on real parts: a job on the orchestrator → communications stores each person's
@@ -25,14 +19,9 @@ describe('notifications: in-app inbox, e-mail copy, delivery when an invited per
   let producer: Producer;
   let identityUrl: string;
   let commsUrl: string;
-  const inboxUrl = process.env.SMTP_WEB_URL ?? 'http://127.0.0.1:1080';
   const people = () => system.db('identity').collection('people');
   const stored = () => system.db('communications').collection('notifications');
 
-  async function mailTo(address: string): Promise<CaughtMail[]> {
-    const all = await getJson<CaughtMail[]>(`${inboxUrl}/email`);
-    return all.body.filter((m) => m.to.some((t) => t.address === address));
-  }
   const inbox = (tenant: string, userId: string, query = '') =>
     getJson<NotificationPage>(`${commsUrl}/internal/tenants/${tenant}/people/${userId}/notifications${query}`);
   const markRead = (tenant: string, userId: string, id: string) =>

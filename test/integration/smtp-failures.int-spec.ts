@@ -4,10 +4,7 @@ import { ItemView, JobView } from '@cohort/contracts';
 import { eventually, uniqueTenant } from '@cohort/testing';
 import { issueToken } from '../../apps/identity/src/tokens/secrets';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
-
-interface CaughtMail {
-  to: { address: string }[];
-}
+import { mailTo } from '../support/maildev';
 
 /** A port nobody listens on right now (it stays closed until the relay opens it). */
 function closedPort(): Promise<number> {
@@ -64,12 +61,7 @@ describe('SMTP failures: unreachable is retried then failed; a refusal fails at 
   let system: CohortSystem;
   let smtpPort: number;
   const savedEnv = { ...process.env };
-  const inboxUrl = process.env.SMTP_WEB_URL ?? 'http://127.0.0.1:1080';
   const outbox = () => system.db('communications').collection('outbox');
-
-  async function mailTo(address: string): Promise<CaughtMail[]> {
-    return (await getJson<CaughtMail[]>(`${inboxUrl}/email`)).body.filter((m) => m.to.some((t) => t.address === address));
-  }
 
   /** A tenant with an Owner and invited people (identity holds their invitation token's hash). */
   async function invitees(

@@ -4,16 +4,7 @@ import { ChunkResult, ItemView, JobView, TOPICS, WorkChunk } from '@cohort/contr
 import { eventually, plainProducer, TopicRecorder, uniqueTenant } from '@cohort/testing';
 import { issueToken } from '../../apps/identity/src/tokens/secrets';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
-
-/** An e-mail as MailDev's REST API (GET /email) lists it. */
-interface CaughtMail {
-  id: string;
-  subject: string;
-  text: string;
-  html: string;
-  to: { address: string; name?: string }[];
-  headers: Record<string, string>;
-}
+import { CaughtMail, mailTo } from '../support/maildev';
 
 /**
  * The e-mail step of identity's token links on real parts: a job on the orchestrator → identity issues the
@@ -26,15 +17,9 @@ describe('token e-mails: invitation and password-reset links through SMTP', () =
   let recorder: TopicRecorder;
   let producer: Producer;
   let identityUrl: string;
-  const inboxUrl = process.env.SMTP_WEB_URL ?? 'http://127.0.0.1:1080';
   const people = () => system.db('identity').collection('people');
   const outbox = () => system.db('communications').collection('outbox');
 
-  /** Every e-mail MailDev caught for an address. */
-  async function mailTo(address: string): Promise<CaughtMail[]> {
-    const all = await getJson<CaughtMail[]>(`${inboxUrl}/email`);
-    return all.body.filter((m) => m.to.some((t) => t.address === address));
-  }
   /** The token of the console link in an e-mail's text, for the given page. */
   function tokenIn(mail: CaughtMail, page: 'invitation' | 'password-reset'): string {
     const match = new RegExp(`https?://\\S+/console/#/${page}/([A-Za-z0-9._-]+)`).exec(mail.text);

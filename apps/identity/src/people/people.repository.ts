@@ -129,11 +129,6 @@ export class PeopleRepository {
     return refused;
   }
 
-  /** Someone of the tenant with this e-mail (lowercased), if any. */
-  async findByEmail(tenantId: string, email: string): Promise<Person | undefined> {
-    return (await this.people.findOne({ tenantId, email: email.trim().toLowerCase() }).lean<Person>().exec()) ?? undefined;
-  }
-
   /** Erases people for good (the last step of `delete`). */
   async erase(tenantId: string, userIds: string[]): Promise<void> {
     if (userIds.length) await this.people.deleteMany({ _id: { $in: userIds.map((id) => personKey(tenantId, id)) } }).exec();

@@ -1,7 +1,5 @@
-import { WorkChunk } from '@cohort/contracts';
-import { PeopleRepository, PersonChange } from '../../people/people.repository';
 import { Person } from '../../people/person.schema';
-import { testPerson } from '../test-person';
+import { recordingPeople, testPerson, testWork } from '../test-person';
 import { CancelContext, CancelInvitation, CancelInvitationHandler, decideCancel } from './cancel-invitation.handler';
 
 const now = new Date('2025-03-01T10:00:00Z');
@@ -56,22 +54,9 @@ describe('decideCancel', () => {
 });
 
 describe('CancelInvitationHandler', () => {
-  const work = (userIds: string[]): WorkChunk => ({
-    jobId: 'j',
-    step: 0,
-    chunk: 0,
-    attempt: 1,
-    tenantId: 't',
-    action: 'cancel-invitation',
-    params: {},
-    userIds,
-  });
+  const work = (userIds: string[]) => testWork('cancel-invitation', {}, userIds);
   function handler(people: Person[]) {
-    const writes: PersonChange[][] = [];
-    const repo = {
-      findMany: async (_t: string, ids: string[]) => new Map(people.filter((p) => ids.includes(p.userId)).map((p) => [p.userId, p])),
-      apply: async (_t: string, changes: PersonChange[]) => void writes.push(changes),
-    } as unknown as PeopleRepository;
+    const { repo, batches: writes } = recordingPeople(people);
     return { handler: new CancelInvitationHandler(repo), writes };
   }
 

@@ -1,8 +1,6 @@
-import { WorkChunk } from '@cohort/contracts';
-import { PeopleRepository, PersonChange } from '../../people/people.repository';
 import { Person } from '../../people/person.schema';
 import { issueToken, parseToken } from '../../tokens/secrets';
-import { testPerson } from '../test-person';
+import { recordingPeople, testPerson, testWork } from '../test-person';
 import { decideResend, ResendContext, ResendInvitation, ResendInvitationHandler } from './resend-invitation.handler';
 
 const now = new Date('2025-03-01T10:00:00Z');
@@ -89,23 +87,9 @@ describe('decideResend', () => {
 });
 
 describe('ResendInvitationHandler', () => {
-  const work = (userIds: string[], params: Record<string, unknown> = {}): WorkChunk => ({
-    jobId: 'j',
-    step: 0,
-    chunk: 0,
-    attempt: 1,
-    tenantId: 't',
-    action: 'resend-invitation',
-    actorId: 'me',
-    params,
-    userIds,
-  });
+  const work = (userIds: string[], params: Record<string, unknown> = {}) => testWork('resend-invitation', params, userIds);
   function handler(people: Person[]) {
-    const writes: PersonChange[][] = [];
-    const repo = {
-      findMany: async (_t: string, ids: string[]) => new Map(people.filter((p) => ids.includes(p.userId)).map((p) => [p.userId, p])),
-      apply: async (_t: string, changes: PersonChange[]) => void writes.push(changes),
-    } as unknown as PeopleRepository;
+    const { repo, batches: writes } = recordingPeople(people);
     return { handler: new ResendInvitationHandler(repo), writes };
   }
 

@@ -1,8 +1,6 @@
-import { WorkChunk } from '@cohort/contracts';
-import { PeopleRepository, PersonChange } from '../../people/people.repository';
 import { Person } from '../../people/person.schema';
 import { issueToken } from '../../tokens/secrets';
-import { testPerson } from '../test-person';
+import { recordingPeople, testPerson, testWork } from '../test-person';
 import { decidePasswordReset, RESET_TTL_MS, ResetContext, SendPasswordReset, SendPasswordResetHandler } from './send-password-reset.handler';
 
 const expiresAt = new Date('2025-03-02T10:00:00Z');
@@ -63,22 +61,9 @@ describe('decidePasswordReset', () => {
 });
 
 describe('SendPasswordResetHandler', () => {
-  const work = (userIds: string[]): WorkChunk => ({
-    jobId: 'j',
-    step: 0,
-    chunk: 0,
-    attempt: 1,
-    tenantId: 't',
-    action: 'send-password-reset',
-    params: {},
-    userIds,
-  });
+  const work = (userIds: string[]) => testWork('send-password-reset', {}, userIds);
   function handler(people: Person[]) {
-    const writes: PersonChange[][] = [];
-    const repo = {
-      findMany: async (_t: string, ids: string[]) => new Map(people.filter((p) => ids.includes(p.userId)).map((p) => [p.userId, p])),
-      apply: async (_t: string, changes: PersonChange[]) => void writes.push(changes),
-    } as unknown as PeopleRepository;
+    const { repo, batches: writes } = recordingPeople(people);
     return { handler: new SendPasswordResetHandler(repo), writes };
   }
 

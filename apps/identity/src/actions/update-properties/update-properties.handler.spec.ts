@@ -1,29 +1,14 @@
-import { WorkChunk } from '@cohort/contracts';
-import { PeopleRepository, PersonChange } from '../../people/people.repository';
 import { Person } from '../../people/person.schema';
 import { newAccessCode, verifySecret } from '../../tokens/secrets';
-import { testPerson } from '../test-person';
+import { recordingPeople, testPerson, testWork } from '../test-person';
 import { UpdateProperties, UpdatePropertiesHandler } from './update-properties.handler';
 
 function handler(people: Person[]) {
-  const writes: PersonChange[] = [];
-  const repo = {
-    findMany: async (_t: string, ids: string[]) => new Map(people.filter((p) => ids.includes(p.userId)).map((p) => [p.userId, p])),
-    apply: async (_t: string, changes: PersonChange[]) => void writes.push(...changes),
-  } as unknown as PeopleRepository;
+  const { repo, writes } = recordingPeople(people);
   return { handler: new UpdatePropertiesHandler(repo), writes };
 }
 
-const work = (userIds: string[], params: Record<string, unknown>): WorkChunk => ({
-  jobId: 'j',
-  step: 0,
-  chunk: 0,
-  attempt: 1,
-  tenantId: 't',
-  action: 'update-properties',
-  params,
-  userIds,
-});
+const work = (userIds: string[], params: Record<string, unknown>) => testWork('update-properties', params, userIds);
 const codeOf = (userId: string) => newAccessCode({ tenantId: 't', userId, key: 'j:0' });
 
 describe('UpdatePropertiesHandler', () => {
