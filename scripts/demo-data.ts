@@ -278,8 +278,8 @@ export function buildDemoTenant(tenantId = DEMO_TENANT, people = DEMO_PEOPLE, no
       ...key,
       enrolments: enrolmentsFor(rng, person, groupIds, groupById, now),
       tasks: [],
-      certificates: [],
       eventEnrolments: [],
+      contentShares: [],
       ops: [],
     });
   }

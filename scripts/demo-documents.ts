@@ -76,8 +76,8 @@ export interface LearnerDoc {
   userId: string;
   enrolments: Enrolment[];
   tasks: never[];
-  certificates: never[];
   eventEnrolments: never[];
+  contentShares: never[];
   ops: never[];
 }
 

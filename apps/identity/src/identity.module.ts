@@ -19,7 +19,7 @@ import { InvitationsHttpController } from './invitations/invitations.http.contro
 import { DirectoryHttpController } from './people/directory/directory.http.controller';
 import { DirectoryHandler } from './people/directory/directory.query';
 import { GetPersonHttpController } from './people/get-person/get-person.http.controller';
-import { GetPersonHandler } from './people/get-person/get-person.query';
+import { GetPersonHandler, LookupPeopleHandler } from './people/get-person/get-person.query';
 import { PeopleRepository } from './people/people.repository';
 import { Person, PersonSchema } from './people/person.schema';
 import { SelectionHttpController } from './people/selection/selection.http.controller';
@@ -36,7 +36,7 @@ const controllers = [
   InvitationsHttpController,
   ImportsHttpController,
 ];
-const queryHandlers = [GetPersonHandler, DirectoryHandler, StreamSelectionHandler, DigestSelectionHandler, DecideHandler];
+const queryHandlers = [GetPersonHandler, LookupPeopleHandler, DirectoryHandler, StreamSelectionHandler, DigestSelectionHandler, DecideHandler];
 const repositories = [PeopleRepository, TenantsRepository, StagedInviteesRepository, TokenUsesRepository];
 
 @Module({

@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CohortCoreModule, erasePersonHandler } from '@cohort/common';
+import { CohortCoreModule, decideController, erasePersonHandler, IdentityLookupClient } from '@cohort/common';
 import { workController, WorkResultsPublisher } from '@cohort/messaging';
-import { workAction } from './actions/work-actions';
+import { MEMBERSHIP_WORK } from './actions/work-actions';
 import { MEMBERSHIP_PERSON_DATA } from './membership.person-data';
-
-const handlers = [erasePersonHandler('membership', MEMBERSHIP_PERSON_DATA)];
 
 @Module({
   imports: [CohortCoreModule.forRoot('membership', { mongo: true }), CqrsModule.forRoot()],
-  controllers: [workController('membership', workAction)],
-  providers: [...handlers, WorkResultsPublisher],
+  controllers: [workController('membership', MEMBERSHIP_WORK.commandFor), decideController('membership', MEMBERSHIP_WORK.commandFor)],
+  providers: [erasePersonHandler('membership', MEMBERSHIP_PERSON_DATA), ...MEMBERSHIP_WORK.handlers, WorkResultsPublisher, IdentityLookupClient],
 })
 export class MembershipModule {}

@@ -3,3 +3,7 @@ export * from './core.module';
 export * from './bootstrap';
 export * from './person-data/person-data';
 export * from './persistence/lease-lock';
+export * from './persistence/person-documents';
+export * from './people/identity-lookup.client';
+export * from './http/http-error';
+export * from './http/decide.controller';

@@ -31,6 +31,11 @@ export const PARTICIPATION_STATUSES = ['passed', 'failed', 'undecided'] as const
 export const ParticipationStatus = z.enum(PARTICIPATION_STATUSES);
 export type ParticipationStatus = z.infer<typeof ParticipationStatus>;
 
+/** An enrolment's status: finished ones (completed, passed, failed, undecided) are the permanent record. */
+export const ENROLMENT_STATUSES = ['enrolled', 'in-progress', 'completed', 'passed', 'failed', 'undecided'] as const;
+export const EnrolmentStatus = z.enum(ENROLMENT_STATUSES);
+export type EnrolmentStatus = z.infer<typeof EnrolmentStatus>;
+
 export const PROFILE_VISIBILITIES = ['public', 'private'] as const;
 export const ProfileVisibility = z.enum(PROFILE_VISIBILITIES);
 export type ProfileVisibility = z.infer<typeof ProfileVisibility>;

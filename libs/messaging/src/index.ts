@@ -7,3 +7,4 @@ export * from './validate';
 export * from './work-results';
 export * from './pass-through.filter';
 export * from './work.controller';
+export * from './decision';

@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, ICommandHandler } from '@nestjs/cqrs';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Outcome, ServiceName, TOPICS, workTopic, WorkChunk } from '@cohort/contracts';
 import { KafkaController } from './pass-through.filter';
@@ -39,4 +39,24 @@ export function workController(service: ServiceName, commandFor: (actionId: stri
 /** A registry lookup that never answers inherited keys such as `constructor`. */
 export function registryLookup<T>(registry: Readonly<Record<string, T>>): (id: string) => T | undefined {
   return (id) => (Object.hasOwn(registry, id) ? registry[id] : undefined);
+}
+
+/** One participant action of a service: its command and the handler that runs it. */
+export interface WorkAction {
+  /** the command a work chunk of this action becomes; `dryRun` decides without writing (the decide endpoint) */
+  command: WorkCommand;
+  /** absent when the module registers the handler itself (erase-person, built by erasePersonHandler) */
+  handler?: Type<ICommandHandler>;
+}
+
+/** A service's work actions by id: the command lookup for its consumers and the handlers its module provides. */
+export function workRegistry(actions: Readonly<Record<string, WorkAction>>): {
+  commandFor: (actionId: string) => WorkCommand | undefined;
+  handlers: Type<ICommandHandler>[];
+} {
+  const lookup = registryLookup(actions);
+  return {
+    commandFor: (actionId) => lookup(actionId)?.command,
+    handlers: Object.values(actions).flatMap((a) => (a.handler ? [a.handler] : [])),
+  };
 }

@@ -1,9 +1,9 @@
 import { ErasePerson } from '@cohort/common';
-import { registryLookup, WorkCommand } from '@cohort/messaging';
-import { RemoveTemporaryData } from './remove-temporary-data/remove-temporary-data.handler';
+import { workRegistry } from '@cohort/messaging';
+import { RemoveTemporaryData, RemoveTemporaryDataHandler } from './remove-temporary-data/remove-temporary-data.handler';
 
-/** learning's participant actions by id: adding one is its folder plus one line here. */
-export const workAction = registryLookup<WorkCommand>({
-  'erase-person': ErasePerson,
-  'remove-temporary-data': RemoveTemporaryData,
+/** learning's work actions by action id (catalogue actions and participant-only saga steps): a folder plus one line here. */
+export const LEARNING_WORK = workRegistry({
+  'erase-person': { command: ErasePerson },
+  'remove-temporary-data': { command: RemoveTemporaryData, handler: RemoveTemporaryDataHandler },
 });

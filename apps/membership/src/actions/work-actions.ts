@@ -1,7 +1,7 @@
 import { ErasePerson } from '@cohort/common';
-import { registryLookup, WorkCommand } from '@cohort/messaging';
+import { workRegistry } from '@cohort/messaging';
 
-/** membership's participant actions by id: adding one is its folder plus one line here. */
-export const workAction = registryLookup<WorkCommand>({
-  'erase-person': ErasePerson,
+/** membership's work actions by action id (catalogue actions and participant-only saga steps): a folder plus one line here. */
+export const MEMBERSHIP_WORK = workRegistry({
+  'erase-person': { command: ErasePerson },
 });

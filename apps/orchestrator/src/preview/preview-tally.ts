@@ -12,10 +12,18 @@ export class Tally {
   readonly failed = new Map<string, { message: string; count: number }>();
   readonly sample: Preview['sample'] = [];
   noDryRun?: string;
+  /** people a later step will enrol (a group's auto-enrolment targets, `data.autoEnrol.courseIds`) and in which courses */
+  autoEnrolPeople = 0;
+  readonly autoEnrolCourses = new Set<string>();
 
   add(outcomes: Outcome[]): void {
     for (const o of outcomes) {
       this.evaluated++;
+      const targets = autoEnrolTargets(o);
+      if (targets.length) {
+        this.autoEnrolPeople++;
+        targets.forEach((c) => this.autoEnrolCourses.add(c));
+      }
       const status = o.status === 'deferred' ? 'succeeded' : o.status; // held back for pace: it will happen
       if (status === 'succeeded') this.willChange++;
       else bump(status === 'skipped' ? this.skipped : this.failed, o.code ?? 'UNKNOWN', o.message ?? '');
@@ -29,6 +37,13 @@ export class Tally {
     this.noDryRun = service;
     return this;
   }
+}
+
+/** The courses a succeeded person will be enrolled in by a later step of the saga (membership's add-to-groups). */
+function autoEnrolTargets(o: Outcome): string[] {
+  if (o.status !== 'succeeded') return [];
+  const courseIds = (o.data?.autoEnrol as { courseIds?: unknown } | undefined)?.courseIds;
+  return Array.isArray(courseIds) ? courseIds.map(String) : [];
 }
 
 function bump(map: Map<string, { message: string; count: number }>, code: string, message: string): void {
@@ -50,6 +65,14 @@ export function summarise(draft: Job, tally: Tally, config: EngineConfig, expire
   if (action.destructive)
     warnings.push({ code: 'DESTRUCTIVE', message: `${action.title} cannot be undone for everyone it affects: check the selection` });
   if (requiresApprovalCount) warnings.push({ code: 'APPROVAL_REQUIRED', message: `type ${total} to confirm (options.approvalCount)` });
+  if (tally.autoEnrolPeople > 0) {
+    const people = scale(tally.autoEnrolPeople);
+    const courses = tally.autoEnrolCourses.size;
+    warnings.push({
+      code: 'AUTO_ENROLMENT',
+      message: `${people} ${people === 1 ? 'person' : 'people'} will be enrolled in ${courses} ${courses === 1 ? 'course' : 'courses'} (auto-enrolment targets of the groups), even courses completed before`,
+    });
+  }
   if (tally.noDryRun)
     warnings.push({ code: 'NO_DRY_RUN', message: `${tally.noDryRun} cannot preview ${action.id} yet: only the selection was counted` });
   else if (!exact)

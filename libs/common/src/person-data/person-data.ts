@@ -8,6 +8,11 @@ import { Outcome, ServiceName, WorkChunk } from '@cohort/contracts';
 export interface PersonDataLocation {
   collection: string;
   field: string;
+  /**
+   * `delete` (default): the documents whose `field` is the person are removed. `pull`: `field` is an array
+   * of user ids in other people's documents (e.g. who a person is shared with): the person's id is pulled from it.
+   */
+  mode?: 'delete' | 'pull';
 }
 
 /** `erase-person`: a step of the delete saga in every service that holds data about people. */
@@ -17,8 +22,8 @@ export class ErasePerson {
 
 /**
  * The `erase-person` handler of a service: deletes every document about the chunk's people from each
- * location the service declares (one `deleteMany` per location, naturally idempotent: a redelivery
- * finds nothing left). A store failure is a retryable failure of every person, never a lost erasure.
+ * location the service declares, or pulls their id from lists in other people's documents (one write per
+ * location, naturally idempotent: a redelivery finds nothing left). A store failure is a retryable failure of every person, never a lost erasure.
  */
 export function erasePersonHandler(service: ServiceName, locations: readonly PersonDataLocation[]): Type<ICommandHandler<ErasePerson, Outcome[]>> {
   @CommandHandler(ErasePerson)
@@ -27,8 +32,10 @@ export function erasePersonHandler(service: ServiceName, locations: readonly Per
 
     async execute({ work }: ErasePerson): Promise<Outcome[]> {
       try {
-        for (const { collection, field } of locations) {
-          await this.connection.collection(collection).deleteMany({ tenantId: work.tenantId, [field]: { $in: work.userIds } });
+        for (const { collection, field, mode } of locations) {
+          const where = { tenantId: work.tenantId, [field]: { $in: work.userIds } };
+          if (mode === 'pull') await this.connection.collection(collection).updateMany(where, { $pull: { [field]: { $in: work.userIds } } });
+          else await this.connection.collection(collection).deleteMany(where);
         }
       } catch (err) {
         return storeFailure(service, work, err);

@@ -39,6 +39,8 @@ export interface ActionDefinition<Id extends string = string, P extends ParamsSc
   /** loses data or access: needs a typed approval count over the approval threshold */
   readonly destructive: boolean;
   readonly permission: PermissionKey;
+  /** the job produces one file (`GET /v1/batch-jobs/:id/artifact`), served by the owning service */
+  readonly artifact?: { readonly mediaType: string; readonly extension: string };
 }
 
 /** Declares one catalogue entry; keeps the literal id and the params type. */

@@ -72,6 +72,7 @@ export const learningActions = [
     reversible: false,
     destructive: false,
     permission: 'certificates',
+    artifact: { mediaType: 'application/zip', extension: 'zip' },
   }),
   defineAction({
     id: 'retake-course',

@@ -9,6 +9,7 @@ import { Language, PersonStatus, Role } from '../vocabulary';
  * Called by the gateway and the orchestrator inside the cluster; every route is scoped by tenant in the path.
  *
  *   GET  /internal/tenants/:tenantId/people/:userId          → PersonView | 404 {code:'IDENTITY.NOT_FOUND'}
+ *   POST /internal/tenants/:tenantId/people/lookup           PeopleLookup → PeopleFound (the ones that exist in the tenant)
  *   POST /internal/tenants/:tenantId/people/search           DirectoryQuery → DirectoryPage
  *   POST /internal/tenants/:tenantId/selection/stream        SelectionSpec → NDJSON lines of SelectionStreamLine
  *   POST /internal/tenants/:tenantId/selection/digest        SelectionSpec → SelectionDigest
@@ -34,6 +35,14 @@ export const PersonView = z.object({
   createdAt: z.string().optional(),
 });
 export type PersonView = z.infer<typeof PersonView>;
+
+/** Up to a chunk of people by id: how participants (membership, learning) tell who exists in the tenant. */
+export const PeopleLookup = z.strictObject({ userIds: z.array(UserId).min(1).max(1000) });
+export type PeopleLookup = z.infer<typeof PeopleLookup>;
+
+/** The people of a lookup that exist in the tenant (an id of another tenant is simply absent). */
+export const PeopleFound = z.object({ people: z.array(PersonView) });
+export type PeopleFound = z.infer<typeof PeopleFound>;
 
 export const DIRECTORY_MAX_LIMIT = 200;
 
