@@ -57,3 +57,13 @@ export const COUNTRIES: Record<Language, string[]> = {
 };
 export const LABELS = ['onboarding', 'remote', 'part-time', 'mentor', 'new-hire', 'field', 'contractor', 'leadership', 'compliance', 'ambassador'];
 export const SPECIALISMS = ['first-aid', 'forklift', 'gdpr', 'excel', 'negotiation', 'coaching', 'python', 'safety-officer'];
+
+export const CONTENT: ReadonlyArray<['item' | 'channel' | 'learnlist', string, string]> = [
+  ['item', 'i-security-checklist', 'Security checklist'],
+  ['item', 'i-expense-policy', 'Expense policy'],
+  ['item', 'i-brand-guide', 'Brand guide'],
+  ['channel', 'ch-sales-news', 'Sales news'],
+  ['channel', 'ch-engineering', 'Engineering channel'],
+  ['learnlist', 'll-leadership-reads', 'Leadership reads'],
+  ['learnlist', 'll-onboarding-week-1', 'Onboarding week 1'],
+];

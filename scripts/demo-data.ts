@@ -4,6 +4,7 @@
  */
 import type { Role } from '@cohort/auth';
 import type {
+  ContentDoc,
   CourseDoc,
   DemoTenant,
   Enrolment,
@@ -16,7 +17,7 @@ import type {
   PersonStatus,
 } from './demo-documents';
 
-import { COUNTRIES, COURSES, FIRST, GROUPS, LABELS, LAST, PATHS, PLAIN_COURSE_IDS, SPECIALISMS, TEAMS } from './demo-catalogue';
+import { CONTENT, COUNTRIES, COURSES, FIRST, GROUPS, LABELS, LAST, PATHS, PLAIN_COURSE_IDS, SPECIALISMS, TEAMS } from './demo-catalogue';
 
 export * from './demo-documents';
 
@@ -237,6 +238,8 @@ const ENROLMENT_WEIGHTS: ReadonlyArray<[EnrolmentStatus, number]> = [
   ['undecided', 3],
 ];
 
+const FINISHED = new Set<EnrolmentStatus>(['completed', 'passed', 'failed', 'undecided']);
+
 function enrolment(rng: Rng, courseId: string, person: PersonDoc, now: Date): Enrolment {
   const status: EnrolmentStatus = person.status === 'invited' ? 'enrolled' : weighted(rng, ENROLMENT_WEIGHTS);
   const enrolledAt = daysBefore(now, int(rng, 0, daysBetween(person.createdAt, now)));
@@ -274,14 +277,21 @@ export function buildDemoTenant(tenantId = DEMO_TENANT, people = DEMO_PEOPLE, no
     const groupIds = groupIdsFor(rng, person.userId, managedTeam);
     const key = { _id: person._id, tenantId, userId: person.userId };
     memberships.push({ ...key, groupIds, sharedWith: [], ops: [] });
+    const learning = enrolmentsFor(rng, person, groupIds, groupById, now);
+    Object.assign(person, {
+      groupIds,
+      courseIds: learning.map((e) => e.courseId),
+      completedCourseIds: learning.filter((e) => FINISHED.has(e.status)).map((e) => e.courseId),
+    });
     enrolments.push({
       ...key,
-      enrolments: enrolmentsFor(rng, person, groupIds, groupById, now),
+      enrolments: learning,
       tasks: [],
       eventEnrolments: [],
       contentShares: [],
       ops: [],
     });
   }
-  return { people: persons, groups, memberships, courses: buildCourses(tenantId), enrolments };
+  const content = CONTENT.map(([kind, id, title]): ContentDoc => ({ _id: `${tenantId}:${kind}:${id}`, tenantId, kind, id, title }));
+  return { people: persons, groups, memberships, courses: buildCourses(tenantId), content, enrolments };
 }

@@ -27,6 +27,10 @@ export interface PersonDoc {
   lastActiveAt: Date | null;
   anonymous: boolean;
   invitation: { sentCount: number; sentAt: Date | null } | null;
+  /** identity's copies of membership's and learning's lists (PersonFacts), for the directory filters */
+  groupIds?: string[];
+  courseIds?: string[];
+  completedCourseIds?: string[];
   ops: never[];
   createdAt: Date;
   updatedAt: Date;
@@ -81,10 +85,20 @@ export interface LearnerDoc {
   ops: never[];
 }
 
+/** Something learning can share with people (share-content): a content item, a channel or a learnlist. */
+export interface ContentDoc {
+  _id: string;
+  tenantId: string;
+  kind: 'item' | 'channel' | 'learnlist';
+  id: string;
+  title: string;
+}
+
 export interface DemoTenant {
   people: PersonDoc[];
   groups: GroupDoc[];
   memberships: MembershipDoc[];
   courses: CourseDoc[];
+  content: ContentDoc[];
   enrolments: LearnerDoc[];
 }

@@ -44,6 +44,7 @@ export async function seedDemo(mongoUrl: string, options: SeedOptions = {}): Pro
       groups: await insertAll(db('membership'), 'groups', tenant.groups),
       memberships: await insertAll(db('membership'), 'memberships', tenant.memberships),
       courses: await insertAll(db('learning'), 'courses', tenant.courses),
+      content: await insertAll(db('learning'), 'content', tenant.content),
       learners: await insertAll(db('learning'), 'learners', tenant.enrolments),
       people: await insertAll(db('identity'), 'people', [...tenant.people].reverse()),
     };

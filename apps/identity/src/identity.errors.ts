@@ -32,8 +32,6 @@ export const IDENTITY = {
   IMPORT_TOO_LARGE: 'IDENTITY.IMPORT_TOO_LARGE',
   /** a request body, path parameter or cursor that does not fit the contract */
   INVALID_REQUEST: 'IDENTITY.INVALID_REQUEST',
-  /** a directory filter field that needs another service's data */
-  FILTER_UNSUPPORTED: 'IDENTITY.FILTER_UNSUPPORTED',
 } as const;
 export type IdentityCode = (typeof IDENTITY)[keyof typeof IDENTITY];
 

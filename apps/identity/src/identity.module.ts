@@ -19,6 +19,8 @@ import { InvitationsHttpController } from './invitations/invitations.http.contro
 import { DirectoryHttpController } from './people/directory/directory.http.controller';
 import { DirectoryHandler } from './people/directory/directory.query';
 import { GetPersonHttpController } from './people/get-person/get-person.http.controller';
+import { ApplyPersonFactsHandler } from './people/facts/apply-person-facts.handler';
+import { PersonFactsKafkaController } from './people/facts/person-facts.kafka.controller';
 import { GetPersonHandler, LookupPeopleHandler } from './people/get-person/get-person.query';
 import { PeopleRepository } from './people/people.repository';
 import { Person, PersonSchema } from './people/person.schema';
@@ -29,6 +31,7 @@ import { TenantsRepository } from './tenants/tenants.repository';
 
 const controllers = [
   IdentityKafkaController,
+  PersonFactsKafkaController,
   GetPersonHttpController,
   DirectoryHttpController,
   SelectionHttpController,
@@ -53,6 +56,7 @@ const repositories = [PeopleRepository, TenantsRepository, StagedInviteesReposit
   providers: [
     ...WORK_ACTION_HANDLERS,
     AcceptInvitationHandler,
+    ApplyPersonFactsHandler,
     IdentityEventsPublisher,
     CompletePasswordResetHandler,
     StageImportHandler,

@@ -53,6 +53,12 @@ function messages(): Record<string, JsonSchema> {
     ChunkResult: message('ChunkResult', 'Chunk result', 'Per-person outcomes of one work chunk.', 'Job id'),
     JobEvent: message('JobEvent', 'Job event', 'Lifecycle of a job.', 'Job id; the command id for `rejected`'),
     IdentityEvent: message('IdentityEvent', 'Identity event', 'Something happened to a person in identity (person-activated).', 'Tenant id'),
+    PersonFacts: message(
+      'PersonFacts',
+      'Person facts',
+      "A person's current teams/groups (membership) or courses (learning).",
+      '<tenant id>:<user id>',
+    ),
     DeadLetter: {
       name: 'DeadLetter',
       title: 'Dead letter',
@@ -85,7 +91,14 @@ function workChannels(): Record<string, JsonSchema> {
 }
 
 function channels(): Record<string, JsonSchema> {
-  const all = [topics.commands, topics.results, topics.events, topics.identityEvents, ...SERVICES.map((s) => workTopic(s, topics))];
+  const all = [
+    topics.commands,
+    topics.results,
+    topics.events,
+    topics.identityEvents,
+    topics.peopleFacts,
+    ...SERVICES.map((s) => workTopic(s, topics)),
+  ];
   return {
     commands: channel(
       topics.commands,
@@ -99,6 +112,11 @@ function channels(): Record<string, JsonSchema> {
       topics.identityEvents,
       'Person events identity publishes (an invited person activated) for the services that act on them, each in its own consumer group.',
       'IdentityEvent',
+    ),
+    peopleFacts: channel(
+      topics.peopleFacts,
+      'Internal: what membership and learning know about a person that the directory filters on (whole lists); identity keeps a copy.',
+      'PersonFacts',
     ),
     ...workChannels(),
     deadLetters: {

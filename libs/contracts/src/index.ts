@@ -9,6 +9,7 @@ export * from './messages/people-filter';
 export * from './messages/command';
 export * from './messages/event';
 export * from './messages/identity-event';
+export * from './messages/person-facts';
 export * from './actions/define-action';
 export * from './actions/identity.actions';
 export * from './actions/membership.actions';

@@ -3,6 +3,7 @@ import { ACTIONS, ACTION_IDS, CatalogueActionId } from './actions/catalogue';
 import { BatchCommand } from './messages/command';
 import { JobEvent } from './messages/event';
 import { IdentityEvent } from './messages/identity-event';
+import { PersonFacts } from './messages/person-facts';
 import { PeopleFilter } from './messages/people-filter';
 import { ChunkResult, WorkChunk } from './messages/work';
 
@@ -70,6 +71,7 @@ export function contractSchemas(options: ContractSchemaOptions = {}): Record<str
     ChunkResult: titled('ChunkResult', toJsonSchema(ChunkResult, target)),
     JobEvent: titled('JobEvent', toJsonSchema(JobEvent, target)),
     IdentityEvent: titled('IdentityEvent', toJsonSchema(IdentityEvent, target)),
+    PersonFacts: titled('PersonFacts', toJsonSchema(PersonFacts, target)),
     PeopleFilter: titled('PeopleFilter', toJsonSchema(PeopleFilter, target)),
   };
   for (const id of ACTION_IDS) schemas[paramsSchemaName(id)] = paramsJsonSchema(id, target);

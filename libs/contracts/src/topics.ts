@@ -15,6 +15,8 @@ const BASE = {
   communicationsWork: 'cohort.communications.work.v1',
   /** identity's person events (IdentityEvent), keyed by tenant id */
   identityEvents: 'cohort.identity.events.v1',
+  /** membership's and learning's directory facts about a person (PersonFacts), keyed by `<tenant>:<user>` */
+  peopleFacts: 'cohort.people.facts.v1',
 } as const;
 
 export type TopicKey = keyof typeof BASE;

@@ -8,3 +8,4 @@ export * from './work-results';
 export * from './pass-through.filter';
 export * from './work.controller';
 export * from './decision';
+export * from './person-facts.publisher';

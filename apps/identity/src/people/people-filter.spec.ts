@@ -27,10 +27,16 @@ describe('toPeopleQuery', () => {
     expect(new RegExp(escapeRegex('a+b[c]?')).test('xa+b[c]?y')).toBe(true);
   });
 
-  it.each(['groupIds', 'courseId', 'completion'])('refuses %s, which needs another service, naming the field', (field) => {
-    const value = field === 'completion' ? 'completed' : field === 'groupIds' ? ['g1'] : 'c1';
-    expect(() => toPeopleQuery('t', { [field]: value })).toThrow(
-      expect.objectContaining({ code: 'IDENTITY.FILTER_UNSUPPORTED', field: `filter.${field}` }),
-    );
+  it('filters on the copies of membership and learning data: groups, course enrolment and completion', () => {
+    expect(toPeopleQuery('t', { groupIds: ['g1', 'g2'] })).toEqual({ tenantId: 't', groupIds: { $in: ['g1', 'g2'] } });
+    expect(toPeopleQuery('t', { courseId: 'c1' })).toEqual({ tenantId: 't', courseIds: 'c1' });
+    expect(toPeopleQuery('t', { courseId: 'c1', completion: 'completed' })).toEqual({ tenantId: 't', completedCourseIds: 'c1' });
+    expect(toPeopleQuery('t', { courseId: 'c1', completion: 'not-completed' })).toEqual({
+      tenantId: 't',
+      courseIds: 'c1',
+      completedCourseIds: { $ne: 'c1' },
+    });
+    expect(toPeopleQuery('t', { completion: 'completed' })).toEqual({ tenantId: 't', 'completedCourseIds.0': { $exists: true } });
+    expect(toPeopleQuery('t', { completion: 'not-completed' })).toEqual({ tenantId: 't', 'completedCourseIds.0': { $exists: false } });
   });
 });

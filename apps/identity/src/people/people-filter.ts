@@ -1,21 +1,13 @@
 import { FilterQuery } from 'mongoose';
 import { PeopleFilter } from '@cohort/contracts';
-import { IDENTITY, IdentityError } from '../identity.errors';
 import { Person } from './person.schema';
 
 export type PeopleQuery = FilterQuery<Person>;
 
-/**
- * Filter fields that need another service's data. TODO(membership and learning issues): identity
- * keeps no copy of other services' data; the gateway/orchestrator will resolve these against
- * membership (groupIds) and learning (courseId, completion) and intersect the user ids with
- * identity's selection, so identity keeps answering 400 for them.
- */
-const NEEDS_OTHER_SERVICES = ['groupIds', 'courseId', 'completion'] as const;
-
 /** List filter → person field (values of one list combine with OR). */
 const ANY_OF = {
   roles: 'role',
+  groupIds: 'groupIds',
   statuses: 'status',
   labels: 'labels',
   specialisms: 'specialisms',
@@ -28,15 +20,8 @@ const ANY_OF = {
  * such query is a scan, so callers run it once per request: one page, one count or one cursor.
  */
 export function toPeopleQuery(tenantId: string, filter: PeopleFilter): PeopleQuery {
-  const unsupported = NEEDS_OTHER_SERVICES.find((field) => filter[field] !== undefined);
-  if (unsupported) {
-    throw new IdentityError(
-      IDENTITY.FILTER_UNSUPPORTED,
-      `filter.${unsupported} needs membership or learning data, which identity does not hold`,
-      `filter.${unsupported}`,
-    );
-  }
   const query: PeopleQuery = { tenantId };
+  Object.assign(query, courseCondition(filter));
   for (const [key, field] of Object.entries(ANY_OF) as [keyof typeof ANY_OF, string][]) {
     const values = filter[key];
     if (values) query[field] = { $in: values };
@@ -48,6 +33,20 @@ export function toPeopleQuery(tenantId: string, filter: PeopleFilter): PeopleQue
   const text = filter.q?.trim().replace(/\s+/g, ' ').toLowerCase();
   if (text) query.search = { $regex: escapeRegex(text), $options: 'i' };
   return query;
+}
+
+/**
+ * Course enrolment and completion, on the copies of learning's lists (PersonFacts): enrolled in `courseId`;
+ * with `completion`, who finished it (or did not yet); `completion` alone: finished any course, or none.
+ */
+function courseCondition(filter: PeopleFilter): PeopleQuery {
+  const { courseId, completion } = filter;
+  if (courseId && completion === 'completed') return { completedCourseIds: courseId };
+  if (courseId && completion === 'not-completed') return { courseIds: courseId, completedCourseIds: { $ne: courseId } };
+  if (courseId) return { courseIds: courseId };
+  if (completion === 'completed') return { 'completedCourseIds.0': { $exists: true } };
+  if (completion === 'not-completed') return { 'completedCourseIds.0': { $exists: false } };
+  return {};
 }
 
 /** On or after `from`, before `to` (both YYYY-MM-DD, UTC); never-active people (null) match neither. */

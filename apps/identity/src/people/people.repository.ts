@@ -96,6 +96,20 @@ export class PeopleRepository {
   }
 
   /**
+   * Sets lists copied from another service's PersonFacts unless a newer copy of that kind (`factsAt.<slot>`)
+   * is stored already. No `v` bump and no op marker: these are not work-action writes.
+   */
+  async setFacts(tenantId: string, userId: string, slot: 'groups' | 'courses', at: Date, set: Record<string, string[]>): Promise<void> {
+    const stamp = `factsAt.${slot}`;
+    await this.people
+      .updateOne(
+        { _id: personKey(tenantId, userId), tenantId, $or: [{ [stamp]: { $exists: false } }, { [stamp]: { $lte: at } }] },
+        { $set: { ...set, [stamp]: at } },
+      )
+      .exec();
+  }
+
+  /**
    * One person's single-document conditional update (`where` adds conditions to the `_id` match, e.g. an
    * unused, unexpired token hash): the updated person, or undefined when nothing matched.
    */

@@ -103,6 +103,22 @@ export class Person {
   @Prop({ type: String, default: null })
   accessCodeHash?: string | null;
 
+  /** membership's teams and groups of the person, a copy kept from PersonFacts for the directory filter */
+  @Prop({ type: [String], default: [] })
+  groupIds?: string[];
+
+  /** learning's courses of the person (any status), a copy kept from PersonFacts for the directory filter */
+  @Prop({ type: [String], default: [] })
+  courseIds?: string[];
+
+  /** those of `courseIds` the person finished */
+  @Prop({ type: [String], default: [] })
+  completedCourseIds?: string[];
+
+  /** when each copied list was read by its service (`groups`, `courses`): an older message never overwrites a newer one */
+  @Prop({ type: Object, default: {} })
+  factsAt?: { groups?: Date; courses?: Date };
+
   @Prop({ type: [Object], default: [] })
   ops!: AppliedOp[];
 
@@ -121,6 +137,9 @@ PersonSchema.index({ tenantId: 1, role: 1 });
 PersonSchema.index({ tenantId: 1, status: 1 });
 // one per directory filter field (DESIGN.md §1), so counting "all N matching" is an index count on MongoDB
 PersonSchema.index({ tenantId: 1, labels: 1 });
+PersonSchema.index({ tenantId: 1, groupIds: 1 });
+PersonSchema.index({ tenantId: 1, courseIds: 1 });
+PersonSchema.index({ tenantId: 1, completedCourseIds: 1 });
 PersonSchema.index({ tenantId: 1, specialisms: 1 });
 PersonSchema.index({ tenantId: 1, language: 1 });
 PersonSchema.index({ tenantId: 1, country: 1 });

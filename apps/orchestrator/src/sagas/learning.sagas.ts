@@ -1,10 +1,15 @@
 import { defineSaga, InverseJob, singleStep, step } from './define-saga';
 
-/** The same action with the person's prior value of one parameter (nothing to restore when there was none). */
+/**
+ * Exact undo of a per-course value: the participant-only restore action with the person's prior value.
+ * `before` is `{[key]: value}` (value null: there was none, so the restore removes it) or the bare value.
+ */
 const restore =
   (action: string, key: string) =>
-  (params: Record<string, unknown>, before: unknown): InverseJob | undefined =>
-    before === undefined || before === null ? undefined : { action, params: { ...params, [key]: before } };
+  (params: Record<string, unknown>, before: unknown): InverseJob | undefined => {
+    const value = before !== null && typeof before === 'object' && key in before ? (before as Record<string, unknown>)[key] : before;
+    return value === undefined ? undefined : { action, params: { courseId: params.courseId, [key]: value } };
+  };
 
 export const learningSagas = [
   defineSaga('enrol', [step('learning', 'enrol'), step('communications', 'send-enrolled')]),
@@ -13,7 +18,10 @@ export const learningSagas = [
   defineSaga('assign-certificate', [step('learning', 'assign-certificate'), step('communications', 'send-certificate-awarded')]),
   singleStep('learning', 'download-certificates'),
   singleStep('learning', 'retake-course'),
-  singleStep('learning', 'set-deadline', restore('set-deadline', 'deadline')),
-  singleStep('learning', 'set-participation-status', restore('set-participation-status', 'status')),
+  singleStep('learning', 'set-deadline', restore('restore-deadline', 'deadline')),
+  singleStep('learning', 'set-participation-status', restore('restore-enrolment-status', 'status')),
   singleStep('learning', 'share-content'),
+  /** participant-only: the exact undo of set-deadline (deadline null removes it) and of set-participation-status */
+  singleStep('learning', 'restore-deadline'),
+  singleStep('learning', 'restore-enrolment-status'),
 ];
