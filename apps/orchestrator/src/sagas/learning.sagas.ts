@@ -11,6 +11,14 @@ const restore =
     return value === undefined ? undefined : { action, params: { courseId: params.courseId, [key]: value } };
   };
 
+/** The undo of set-participation-status puts back the status and the completion date it replaced (null: none). */
+const restoreStatus = (params: Record<string, unknown>, before: unknown): InverseJob | undefined => {
+  const job = restore('restore-enrolment-status', 'status')(params, before);
+  if (!job || before === null || typeof before !== 'object' || !('completedAt' in before)) return job;
+  const completedAt = (before as { completedAt?: unknown }).completedAt;
+  return { ...job, params: { ...job.params, completedAt: completedAt ?? null } };
+};
+
 export const learningSagas = [
   defineSaga('enrol', [step('learning', 'enrol'), step('communications', 'send-enrolled')]),
   singleStep('learning', 'withdraw'),
@@ -19,7 +27,7 @@ export const learningSagas = [
   singleStep('learning', 'download-certificates'),
   singleStep('learning', 'retake-course'),
   singleStep('learning', 'set-deadline', restore('restore-deadline', 'deadline')),
-  singleStep('learning', 'set-participation-status', restore('restore-enrolment-status', 'status')),
+  singleStep('learning', 'set-participation-status', restoreStatus),
   singleStep('learning', 'share-content'),
   /** participant-only: the exact undo of set-deadline (deadline null removes it) and of set-participation-status */
   singleStep('learning', 'restore-deadline'),

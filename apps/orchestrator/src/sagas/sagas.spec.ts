@@ -20,5 +20,18 @@ describe('sagas', () => {
     expect(sagaFor('change-role')!.inverse!({ role: 'Admin' }, 'Learner')).toEqual({ action: 'change-role', params: { role: 'Learner' } });
     expect(sagaFor('add-labels')!.inverse!({ labels: ['x', 'y'] }, ['y'])).toEqual({ action: 'remove-labels', params: { labels: ['x'] } });
     expect(sagaFor('add-labels')!.inverse!({ labels: ['y'] }, ['y'])).toBeUndefined();
+    const status = sagaFor('set-participation-status')!.inverse!;
+    expect(status({ courseId: 'c1', status: 'passed' }, { status: 'in-progress', completedAt: null })).toEqual({
+      action: 'restore-enrolment-status',
+      params: { courseId: 'c1', status: 'in-progress', completedAt: null },
+    });
+    expect(status({ courseId: 'c1', status: 'failed' }, { status: 'passed', completedAt: '2026-01-02T00:00:00.000Z' })).toEqual({
+      action: 'restore-enrolment-status',
+      params: { courseId: 'c1', status: 'passed', completedAt: '2026-01-02T00:00:00.000Z' },
+    });
+    expect(sagaFor('set-deadline')!.inverse!({ courseId: 'c1', deadline: '2027-01-01' }, { deadline: null })).toEqual({
+      action: 'restore-deadline',
+      params: { courseId: 'c1', deadline: null },
+    });
   });
 });

@@ -1,31 +1,23 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectConnection } from '@nestjs/mongoose';
-import { Connection } from 'mongoose';
-import { storeFailure } from '@cohort/common';
 import { Outcome, WorkChunk } from '@cohort/contracts';
+import { LearnerActionRunner } from '../learner-action.runner';
+import { decideRemoveTemporaryData } from './remove-temporary-data.decision';
 
-/** `remove-temporary-data`: the deactivate saga's learning step. */
+/** `remove-temporary-data`: the deactivate saga's learning step (participant-only). */
 export class RemoveTemporaryData {
-  constructor(readonly work: WorkChunk) {}
+  constructor(
+    readonly work: WorkChunk,
+    readonly dryRun = false,
+  ) {}
 }
 
-/**
- * Removes what a deactivated person no longer needs (DESIGN.md §1): open tasks and enrolments in events
- * still to come. Completed work (done tasks, past events, enrolments, certificates) is kept. Deletes are
- * idempotent: a redelivered chunk finds nothing left to remove.
- */
+/** Removes open tasks and upcoming event enrolments of the chunk's people, keeping their completed work (see decideRemoveTemporaryData). */
 @CommandHandler(RemoveTemporaryData)
 export class RemoveTemporaryDataHandler implements ICommandHandler<RemoveTemporaryData, Outcome[]> {
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(private readonly runner: LearnerActionRunner) {}
 
-  async execute({ work }: RemoveTemporaryData): Promise<Outcome[]> {
-    const people = { tenantId: work.tenantId, userId: { $in: work.userIds } };
-    try {
-      await this.connection.collection('tasks').deleteMany({ ...people, status: 'open' });
-      await this.connection.collection('event_enrolments').deleteMany({ ...people, startsAt: { $gt: new Date() } });
-    } catch (err) {
-      return storeFailure('learning', work, err);
-    }
-    return work.userIds.map((userId) => ({ userId, status: 'succeeded' }));
+  async execute({ work, dryRun }: RemoveTemporaryData): Promise<Outcome[]> {
+    const now = new Date();
+    return this.runner.run(work, dryRun, () => (s) => decideRemoveTemporaryData(s, now));
   }
 }

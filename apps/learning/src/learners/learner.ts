@@ -1,0 +1,115 @@
+import { ContentKind, EnrolmentStatus, PersonStatus } from '@cohort/contracts';
+import { PersonDocument } from '@cohort/common';
+
+/** A finished attempt of a course, kept when the person starts the next one (retake, auto-enrolment after completion). */
+export interface PastAttempt {
+  attempt: number;
+  status: EnrolmentStatus;
+  enrolledAt: Date;
+  completedAt?: Date;
+}
+
+/** A person's enrolment in a course, learning path or series (the current attempt; earlier ones in `history`). */
+export interface Enrolment {
+  courseId: string;
+  status: EnrolmentStatus;
+  attempt: number;
+  enrolledAt: Date;
+  completedAt?: Date;
+  deadline?: Date;
+  /** manual: an enrol job; auto: a group's auto-enrolment targets (absent in older documents) */
+  source?: 'manual' | 'auto';
+  history?: PastAttempt[];
+}
+
+export interface Task {
+  taskId: string;
+  title: string;
+  description?: string;
+  /** YYYY-MM-DD */
+  dueDate?: string;
+  status: 'open' | 'done';
+  createdAt: Date;
+  /** the add-task job that gave it */
+  jobId: string;
+}
+
+export interface EventEnrolment {
+  eventId: string;
+  title: string;
+  startsAt: Date;
+}
+
+export interface ContentShare {
+  kind: ContentKind;
+  id: string;
+  sharedAt: Date;
+}
+
+/**
+ * Everything learning keeps about one person, in one document (`learners`, `_id` = `<tenant>:<user>`), so
+ * each action is one single-document write carrying its op marker. Certificates live apart (`certificates`).
+ * Lists may be missing in documents written by hand or by older code: read them through the helpers below.
+ */
+export interface LearnerDoc extends PersonDocument {
+  enrolments: Enrolment[];
+  tasks: Task[];
+  eventEnrolments: EventEnrolment[];
+  contentShares: ContentShare[];
+}
+
+/** The fields of a person's document before anything happened to them. */
+export function blankLearner(): Omit<LearnerDoc, keyof PersonDocument> {
+  return { enrolments: [], tasks: [], eventEnrolments: [], contentShares: [] };
+}
+
+/** Finished enrolments are the permanent record: completed, passed, failed, undecided. */
+export const FINISHED: ReadonlySet<EnrolmentStatus> = new Set<EnrolmentStatus>(['completed', 'passed', 'failed', 'undecided']);
+
+/** Whether the enrolment is part of the permanent record (enrol leaves it; withdraw and set-deadline refuse it). */
+export function isFinished(e: Pick<Enrolment, 'status'>): boolean {
+  return FINISHED.has(e.status);
+}
+
+/** People who no longer sign in (or are being deleted): nothing new is given to them. */
+const INACTIVE: ReadonlySet<string> = new Set<PersonStatus>(['deactivated', 'archived', 'pending-deletion']);
+
+/** Whether identity's person no longer gets anything new (enrol, add-task, share-content skip them). */
+export function isInactive(person: { status: string }): boolean {
+  return INACTIVE.has(person.status);
+}
+
+/** The person's enrolments (none when learning knows nothing about them yet). */
+export function enrolmentsOf(learner: LearnerDoc | undefined): Enrolment[] {
+  return learner?.enrolments ?? [];
+}
+
+/** The person's enrolment in one course, if any. */
+export function enrolmentIn(learner: LearnerDoc | undefined, courseId: string): Enrolment | undefined {
+  return enrolmentsOf(learner).find((e) => e.courseId === courseId);
+}
+
+/** `YYYY-MM-DD` of a stored date (UTC), or null. */
+export function isoDay(date: Date | undefined): string | null {
+  return date ? date.toISOString().slice(0, 10) : null;
+}
+
+/** A `YYYY-MM-DD` parameter as stored: midnight UTC of that day. */
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+/**
+ * The enrolment's current attempt moved to its history and a new attempt begun (retake-course,
+ * auto-enrolment of a finished course): status enrolled, no completion; the deadline stays.
+ */
+export function nextAttempt(e: Enrolment, now: Date, source: Enrolment['source']): Enrolment {
+  const past: PastAttempt = { attempt: e.attempt, status: e.status, enrolledAt: e.enrolledAt, ...(e.completedAt && { completedAt: e.completedAt }) };
+  const { completedAt: _completed, history, ...rest } = e;
+  return { ...rest, status: 'enrolled', attempt: e.attempt + 1, enrolledAt: now, ...(source && { source }), history: [...(history ?? []), past] };
+}
+
+/** The person's enrolments with the one of `next.courseId` replaced by `next` (a single-enrolment change, written as the whole list). */
+export function replaceEnrolment(learner: LearnerDoc | undefined, next: Enrolment): Enrolment[] {
+  return enrolmentsOf(learner).map((e) => (e.courseId === next.courseId ? next : e));
+}
