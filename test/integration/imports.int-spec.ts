@@ -88,6 +88,7 @@ describe('imports: people files staged, then invited through the saga', () => {
     const { importId } = up.body;
     expect(up.body).toEqual({
       importId: expect.stringMatching(/^[0-9a-z]{12}$/),
+      purpose: 'invite',
       rows: 6,
       valid: 3,
       invalid: 3,

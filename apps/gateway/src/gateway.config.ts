@@ -9,6 +9,7 @@ const GatewayEnv = z.object({
   GATEWAY_SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
   GATEWAY_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   GATEWAY_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  GATEWAY_PART_TIMEOUT_MS: z.coerce.number().int().min(50).default(2000),
 });
 
 export interface GatewayConfig {
@@ -23,6 +24,11 @@ export interface GatewayConfig {
    * again: a deactivation or demotion takes effect within this window (0: ask on every request)
    */
   authCacheMs: number;
+  /**
+   * how long a service may take to answer for an optional part of an answer (a profile's groups, learning
+   * or inbox; course titles of the group list): past it the part is left out, the answer is not failed
+   */
+  partTimeoutMs: number;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -39,6 +45,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     sseHeartbeatMs: e.GATEWAY_SSE_HEARTBEAT_MS,
     upstreamTimeoutMs: e.GATEWAY_UPSTREAM_TIMEOUT_MS,
     authCacheMs: e.GATEWAY_AUTH_CACHE_MS,
+    partTimeoutMs: e.GATEWAY_PART_TIMEOUT_MS,
   };
 }
 

@@ -12,6 +12,10 @@ export const GATEWAY_ERRORS = {
   notFound: 'NOT_FOUND',
   rateLimited: 'RATE_LIMITED',
   upstreamUnavailable: 'UPSTREAM.UNAVAILABLE',
+  /** the job's action produces no file, or its file is not there (any more) */
+  noArtifact: 'JOBS.NO_ARTIFACT',
+  /** the job's file exists only once the job has finished */
+  notFinished: 'JOBS.NOT_FINISHED',
   internal: 'INTERNAL',
 } as const;
 

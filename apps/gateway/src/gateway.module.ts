@@ -11,6 +11,10 @@ import { rateLimitOptions } from './auth/rate-limit';
 import { OpenApiSetup } from './docs/openapi.setup';
 import { GATEWAY_CONFIG, GatewayConfig, GatewayConfigModule } from './gateway.config';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { JobArtifactHttpController } from './artifacts/job-artifact.http.controller';
+import { CertificatesHttpController } from './certificates/certificates.http.controller';
+import { CoursesHttpController } from './courses/courses.http.controller';
+import { GroupsHttpController } from './groups/groups.http.controller';
 import { ImportsHttpController } from './imports/imports.http.controller';
 import { JobEventsConsumer } from './jobs/events/job-events.consumer';
 import { JobEventsHttpController } from './jobs/events/job-events.http.controller';
@@ -19,9 +23,13 @@ import { JobEventsStream } from './jobs/events/job-events.stream';
 import { JobsHttpController } from './jobs/jobs.http.controller';
 import { JobResultsHttpController } from './jobs/results/job-results.http.controller';
 import { NotificationsHttpController } from './notifications/notifications.http.controller';
+import { DirectoryScope } from './people/directory-scope';
 import { PeopleHttpController } from './people/people.http.controller';
+import { PersonProfiles } from './people/person-profile';
 import { CommunicationsClient } from './upstream/communications.client';
 import { IdentityClient } from './upstream/identity.client';
+import { LearningClient } from './upstream/learning.client';
+import { MembershipClient } from './upstream/membership.client';
 import { OrchestratorClient } from './upstream/orchestrator.client';
 import { UpstreamClient } from './upstream/upstream.client';
 
@@ -34,8 +42,13 @@ const controllers = [
   ImportsHttpController,
   AccountLinksHttpController,
   NotificationsHttpController,
+  GroupsHttpController,
+  CoursesHttpController,
+  JobArtifactHttpController,
+  CertificatesHttpController,
 ];
-const upstreams = [UpstreamClient, IdentityClient, OrchestratorClient, CommunicationsClient];
+const upstreams = [UpstreamClient, IdentityClient, OrchestratorClient, MembershipClient, LearningClient, CommunicationsClient];
+const readers = [DirectoryScope, PersonProfiles];
 const jobEvents = [JobEventsHub, JobEventsConsumer, JobEventsStream];
 /** order matters: rate limit first (per token, also for bad tokens), then authentication */
 const edge = [
@@ -56,6 +69,6 @@ const edge = [
     }),
   ],
   controllers,
-  providers: [...upstreams, ...jobEvents, CallerAccounts, ...edge, OpenApiSetup],
+  providers: [...upstreams, ...readers, ...jobEvents, CallerAccounts, ...edge, OpenApiSetup],
 })
 export class GatewayModule {}

@@ -1,5 +1,6 @@
 import { actionById, ActionParams } from './actions/catalogue';
 import { ActionDefinition } from './actions/define-action';
+import { importPurposeOf } from './internal/identity-api';
 import { issueField } from './issue-field';
 import { BatchCommand, CommandId } from './messages/command';
 import { Reason } from './messages/event';
@@ -43,12 +44,22 @@ export function validateCommand(input: unknown): CommandValidation {
   return { ok: true, command: valid, action };
 }
 
-/** invite-users takes an uploaded file (selection.importId) or inline invitees listed in selection.userIds; nothing else does. */
+/**
+ * invite-users takes an uploaded file of people to invite (selection.importId of an `invite` import) or
+ * inline invitees listed in selection.userIds; every other action may select an uploaded file of existing
+ * people's e-mails (a `select` import). The import id says which it is (importPurposeOf).
+ */
 function inviteSelectionError(command: BatchCommand, actionId: string): { message: string; field: string } | undefined {
   const { importId } = command.selection;
-  if (actionId !== 'invite-users') {
-    return importId === undefined ? undefined : { message: 'selection.importId is only for invite-users', field: 'selection.importId' };
+  const wanted = actionId === 'invite-users' ? 'invite' : 'select';
+  if (importId !== undefined && importPurposeOf(importId) !== wanted) {
+    const message =
+      wanted === 'invite'
+        ? 'selection.importId: invite-users needs a file of people to invite (POST /v1/imports?purpose=invite)'
+        : `selection.importId: ${actionId} needs a file of existing people's e-mails (POST /v1/imports?purpose=select)`;
+    return { message, field: 'selection.importId' };
   }
+  if (actionId !== 'invite-users') return undefined;
   const inline = (command.params as ActionParams<'invite-users'>).invitees;
   if (importId !== undefined) {
     return inline

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ACTION_IDS,
+  CourseList,
   DirectoryPage,
   ImportSummary,
   ItemPage,
@@ -17,6 +18,8 @@ import {
   toJsonSchema,
 } from '@cohort/contracts';
 import { AcceptInvitationBody, PasswordResetBody } from '../accounts/account-links';
+import { GroupPickerList } from '../groups/group-list';
+import { PersonProfile } from '../people/person-profile';
 import { CreateJobBody, PreviewBody } from '../jobs/job-requests';
 
 /** A zod schema as an OpenAPI 3.1 component (JSON Schema 2020-12 without its dialect line). */
@@ -72,6 +75,9 @@ export function openApiSchemas(): Record<string, JsonSchema> {
     JobEvent: component(JobEvent),
     PeopleFilter: component(PeopleFilter),
     PersonView: component(PersonView),
+    PersonProfile: component(PersonProfile),
+    GroupPickerList: component(GroupPickerList),
+    CourseList: component(CourseList),
     DirectoryPage: component(DirectoryPage),
     ImportSummary: component(ImportSummary),
     AcceptInvitationBody: component(AcceptInvitationBody),

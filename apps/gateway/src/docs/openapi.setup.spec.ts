@@ -35,8 +35,26 @@ describe('OpenAPI document', () => {
         'POST /v1/imports',
         'POST /v1/invitations/{token}/accept',
         'POST /v1/password-resets/{token}',
+        'GET /v1/groups',
+        'GET /v1/courses',
+        'GET /v1/batch-jobs/{id}/artifact',
+        'GET /v1/certificates/{id}/pdf',
       ]),
     );
+  });
+
+  it('documents the profile, the pickers, the files and the import purpose', () => {
+    expect(doc.paths['/v1/people/{id}'].get).toMatchObject({
+      responses: { '200': { content: { 'application/json': { schema: { $ref: '#/components/schemas/PersonProfile' } } } } },
+    });
+    expect(doc.components.schemas.PersonProfile).toMatchObject({
+      properties: { groups: expect.any(Object), learning: expect.any(Object), notifications: expect.any(Object), unavailable: expect.any(Object) },
+    });
+    expect(doc.components.schemas.GroupPickerList).toMatchObject({ properties: { items: expect.any(Object), unavailable: expect.any(Object) } });
+    expect(doc.components.schemas).toMatchObject({ CourseList: expect.any(Object) });
+    const artifact = doc.paths['/v1/batch-jobs/{id}/artifact'].get as unknown as { responses: Record<string, unknown> };
+    expect(Object.keys(artifact.responses)).toEqual(expect.arrayContaining(['200', '403', '404', '409']));
+    expect(doc.paths['/v1/imports'].post.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['format', 'purpose']));
   });
 
   it('requires the bearer token on the v1 routes but the e-mailed links, and tags them', () => {

@@ -17,10 +17,13 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .addTag('people', 'The tenant’s people directory')
+    .addTag('people', 'The tenant’s people directory and profiles')
+    .addTag('groups', 'Teams and groups to pick from')
+    .addTag('courses', 'Courses, learning paths and series to pick from')
+    .addTag('certificates', 'Certificate PDFs')
     .addTag('actions', 'What the caller may run')
     .addTag('batch-jobs', 'Preview, run, follow, review, cancel, retry and undo jobs; the audit of who ran what')
-    .addTag('imports', 'People files to invite')
+    .addTag('imports', 'People files: to invite, or to select existing people by e-mail')
     .addTag('accounts', 'The links e-mailed to people: accept an invitation, choose a new password')
     .build();
   config.components = { ...config.components, schemas: openApiSchemas() as NonNullable<OpenAPIObject['components']>['schemas'] };

@@ -7,7 +7,14 @@ describe('POST /v1/imports', () => {
   let gw: GatewayUnderTest;
   const http = () => request(gw.app.getHttpServer());
   const imports = '/internal/tenants/acme/imports';
-  const summary = { importId: 'imp-1', rows: 2, valid: 1, invalid: 1, errors: [{ row: 3, column: 'email', message: 'not an e-mail address' }] };
+  const summary = {
+    importId: 'imp1',
+    purpose: 'invite',
+    rows: 2,
+    valid: 1,
+    invalid: 1,
+    errors: [{ row: 3, column: 'email', message: 'not an e-mail address' }],
+  };
   const csv = Buffer.from('email,name\nann@acme.test,Ann\nnot-an-email,Bob\n');
 
   beforeAll(async () => {
@@ -25,6 +32,40 @@ describe('POST /v1/imports', () => {
     expect(sent.query.get('format')).toBe('csv');
     expect(sent.headers['content-type']).toBe('text/csv');
     expect(Buffer.compare(sent.body as Buffer, csv)).toBe(0);
+  });
+
+  it('forwards ?purpose=select to identity, and says purpose=invite by default', async () => {
+    await http().post('/v1/imports').set('Authorization', bearer()).set('Content-Type', 'text/csv').send(csv).expect(201);
+    expect(gw.identity.last().query.get('purpose')).toBe('invite');
+    await http().post('/v1/imports?purpose=select').set('Authorization', bearer()).set('Content-Type', 'text/csv').send(csv).expect(201);
+    expect(Object.fromEntries(gw.identity.last().query)).toEqual({ format: 'csv', purpose: 'select' });
+  });
+
+  it('lets whoever may run an action besides invite-users upload a select file, and only inviters an invite file', async () => {
+    const hr = bearer({ sub: 'u-hr', role: 'HR' });
+    await http().post('/v1/imports?purpose=select').set('Authorization', hr).set('Content-Type', 'text/csv').send(csv).expect(201);
+    const invite = await http().post('/v1/imports').set('Authorization', hr).set('Content-Type', 'text/csv').send(csv).expect(403);
+    expect(invite.body).toMatchObject({ code: 'AUTH.FORBIDDEN', details: { action: 'invite-users' } });
+    // the invitations permission also grants resend-invitation and cancel-invitation, which a file may select for
+    const inviter = bearer({ sub: 'u-inv', role: 'Learner', perms: ['invitations'] });
+    await http().post('/v1/imports?purpose=select').set('Authorization', inviter).set('Content-Type', 'text/csv').send(csv).expect(201);
+    gw.identity.reset();
+    for (const caller of [{ role: 'Reporter' as const }, { role: 'Manager' as const }]) {
+      const res = await http()
+        .post('/v1/imports?purpose=select')
+        .set('Authorization', bearer(caller))
+        .set('Content-Type', 'text/csv')
+        .send(csv)
+        .expect(403);
+      expect(res.body).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+    }
+    expect(gw.identity.received).toHaveLength(0);
+  });
+
+  it('answers 400 naming purpose for an unknown purpose, without calling identity', async () => {
+    const res = await http().post('/v1/imports?purpose=enrol').set('Authorization', bearer()).set('Content-Type', 'text/csv').send(csv).expect(400);
+    expect(res.body).toMatchObject({ code: 'REQUEST.INVALID', details: { field: 'purpose' } });
+    expect(gw.identity.received).toHaveLength(0);
   });
 
   it('takes an XLSX by its media type, and application/octet-stream with ?format=', async () => {

@@ -6,10 +6,10 @@ import type { CohortClaims } from '@cohort/auth';
 import { IMPORT_MAX_BYTES } from '@cohort/contracts';
 import type { ImportSummary } from '@cohort/contracts';
 import { Caller } from '../auth/caller';
-import { MayRunGuard } from '../auth/may-run.guard';
 import { ApiErrors, schemaRef } from '../docs/api-docs';
 import { ZodPipe } from '../http/zod-validation.pipe';
 import { IdentityClient } from '../upstream/identity.client';
+import { ImportPurposeGuard } from './import-purpose.guard';
 import { fileOfBody, fileOfPart, ImportQuery, ImportQueryInput, UploadedPart, XLSX_TYPE } from './people-file';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor';
 
@@ -17,8 +17,9 @@ import { UploadErrorsInterceptor } from './upload-errors.interceptor';
 const multipart = FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 20 } });
 
 /**
- * People files to invite: identity parses and stages the rows, then the caller previews and runs
- * `invite-users` with `selection: {importId}` through /v1/batch-jobs.
+ * People files: identity parses and stages the rows, then the caller previews and runs an action with
+ * `selection: {importId}` through /v1/batch-jobs — invite-users over a file of people to invite
+ * (`purpose=invite`), any other action over a file of existing people's e-mails (`purpose=select`).
  */
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -27,18 +28,31 @@ export class ImportsHttpController {
   constructor(private readonly identity: IdentityClient) {}
 
   @Post()
-  @UseGuards(new MayRunGuard('invite-users'))
+  @UseGuards(ImportPurposeGuard)
   @UseInterceptors(UploadErrorsInterceptor, multipart)
   @ApiOperation({
-    summary: 'Upload a CSV or XLSX of people to invite',
+    summary: 'Upload a CSV or XLSX of people to invite, or of existing people to select',
     description:
       'The file as the raw body (text/csv, the XLSX media type, or application/octet-stream with ?format=) or as the ' +
-      `\`file\` field of multipart/form-data; at most ${IMPORT_MAX_BYTES / (1024 * 1024)} MiB. Answers what was found: ` +
-      'rows, valid and invalid counts, the first invalid rows with their column. Then preview and run invite-users ' +
-      'with `selection: {importId}`. Needs the invitations permission.',
+      `\`file\` field of multipart/form-data; at most ${IMPORT_MAX_BYTES / (1024 * 1024)} MiB, 100,000 rows; headers in ` +
+      'English or Dutch. Answers what was found: rows, valid and invalid counts, the first invalid rows with their column.\n\n' +
+      '`purpose=invite` (default): a row per person to invite (email, name or first name/infix/last name, role, language); ' +
+      'then preview and run invite-users with `selection: {importId}`. Needs the invitations permission.\n\n' +
+      '`purpose=select`: an e-mail column (other columns are ignored) naming existing people of the tenant, matched ' +
+      'case-insensitively; an unknown e-mail or a repeated row is an invalid row ("no person with this e-mail", "also in ' +
+      'row 3"). Then preview and run any other action (change-language, enrol, withdraw, …) with `selection: {importId}`: ' +
+      'it covers exactly the matched people. For callers who may run at least one action besides invite-users.\n\n' +
+      'A select import is refused by invite-users and an invite import by every other action (400 ' +
+      'COMMAND.INVALID_SELECTION on selection.importId). Imports are kept 7 days.',
   })
   @ApiConsumes('text/csv', XLSX_TYPE, 'application/octet-stream', 'multipart/form-data')
   @ApiQuery({ name: 'format', required: false, enum: ['csv', 'xlsx'], description: 'Needed when neither media type nor file name says it' })
+  @ApiQuery({
+    name: 'purpose',
+    required: false,
+    enum: ['invite', 'select'],
+    description: 'invite (default): people to invite with invite-users; select: existing people, by e-mail, for any other action',
+  })
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'The people file (multipart)' } } },
   })
@@ -51,6 +65,6 @@ export class ImportsHttpController {
     @UploadedFile() part: UploadedPart | undefined,
   ): Promise<ImportSummary> {
     const { format, bytes } = part ? fileOfPart(part, query.format) : await fileOfBody(req, query.format);
-    return this.identity.importPeople(caller.tid, format, bytes);
+    return this.identity.importPeople(caller.tid, format, bytes, query.purpose);
   }
 }

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { IMPORT_MAX_BYTES } from '@cohort/contracts';
+import { IMPORT_MAX_BYTES, ImportPurpose } from '@cohort/contracts';
 import { ApiError, GATEWAY_ERRORS, invalidField } from '../gateway.errors';
 import type { ImportFormat } from '../upstream/identity.client';
 import type { RawBody } from '../upstream/upstream.client';
@@ -9,8 +9,11 @@ import type { RawBody } from '../upstream/upstream.client';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const IMPORT_FORMATS = ['csv', 'xlsx'] as const satisfies readonly ImportFormat[];
 
-/** `POST /v1/imports?format=csv|xlsx`: the format, when the media type or file name does not say it. */
-export const ImportQuery = z.strictObject({ format: z.enum(IMPORT_FORMATS).optional() });
+/**
+ * `POST /v1/imports?format=csv|xlsx&purpose=invite|select`: the format, when the media type or file name
+ * does not say it, and what the file is for (people to invite, the default; existing people to select).
+ */
+export const ImportQuery = z.strictObject({ format: z.enum(IMPORT_FORMATS).optional(), purpose: ImportPurpose.default('invite') });
 export type ImportQueryInput = z.output<typeof ImportQuery>;
 
 /** Media types of a raw upload and the format each means (octet-stream: say `?format=`). */

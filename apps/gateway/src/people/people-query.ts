@@ -9,6 +9,9 @@ const PAGE_PARAMS = ['cursor', 'limit'];
 
 type RawQuery = Record<string, unknown>;
 
+/** What a query string may say: never the scope, which only the gateway sets (`?scopeUserIds=` is an unknown filter: 400). */
+const PublicDirectoryQuery = DirectoryQuery.omit({ scopeUserIds: true });
+
 /**
  * `GET /v1/people` query string → DirectoryQuery: list parameters split on commas (or repeated),
  * `limit` as a number, every other parameter a PeopleFilter field. Unknown parameters and bad values
@@ -21,7 +24,7 @@ export function directoryQueryOf(query: RawQuery): DirectoryQuery {
     filter[key] = (LIST_PARAMS as readonly string[]).includes(key) ? listValue(raw) : raw;
   }
   const input = { filter, cursor: query.cursor, limit: numberValue(query.limit) };
-  return parseOrThrow(DirectoryQuery, input, queryParamOf);
+  return parseOrThrow(PublicDirectoryQuery, input, queryParamOf);
 }
 
 function listValue(raw: unknown): unknown {

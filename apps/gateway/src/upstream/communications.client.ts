@@ -8,9 +8,9 @@ export class CommunicationsClient {
   constructor(private readonly upstream: UpstreamClient) {}
 
   /** A page of the person's delivered notifications, newest first, with the unread count. */
-  async notifications(tenantId: string, userId: string, query: { cursor?: string; limit?: number }): Promise<NotificationPage> {
+  async notifications(tenantId: string, userId: string, query: { cursor?: string; limit?: number }, timeoutMs?: number): Promise<NotificationPage> {
     const path = `/internal/tenants/${seg(tenantId)}/people/${seg(userId)}/notifications`;
-    return (await this.upstream.json<NotificationPage>('communications', path, { query })).body;
+    return (await this.upstream.json<NotificationPage>('communications', path, { query, timeoutMs })).body;
   }
 
   /** Marks one of the person's notifications read; 404 COMMUNICATIONS.NOT_FOUND passes through. */

@@ -4,6 +4,7 @@ import type {
   CompletePasswordReset,
   DirectoryPage,
   DirectoryQuery,
+  ImportPurpose,
   ImportSummary,
   PersonView,
   TokenAccepted,
@@ -39,9 +40,13 @@ export class IdentityClient {
     return (await this.upstream.json<TokenAccepted>('identity', '/internal/password-resets/complete', { method: 'POST', body: request })).body;
   }
 
-  /** Parses and stages a people file for invite-users (`selection: {importId}`). */
-  async importPeople(tenantId: string, format: ImportFormat, file: RawBody): Promise<ImportSummary> {
+  /**
+   * Parses and stages a people file for `selection: {importId}`: people to invite (invite-users), or
+   * existing people matched by e-mail (any other action).
+   */
+  async importPeople(tenantId: string, format: ImportFormat, file: RawBody, purpose: ImportPurpose = 'invite'): Promise<ImportSummary> {
     const path = `/internal/tenants/${seg(tenantId)}/imports`;
-    return (await this.upstream.upload<ImportSummary>('identity', path, file, { query: { format }, timeoutMs: IMPORT_TIMEOUT_MS })).body;
+    const query = { format, purpose };
+    return (await this.upstream.upload<ImportSummary>('identity', path, file, { query, timeoutMs: IMPORT_TIMEOUT_MS })).body;
   }
 }

@@ -6,7 +6,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
 import { ApiError, codeForStatus, ErrorBody, GATEWAY_ERRORS } from '../gateway.errors';
 
 /** The internal APIs the gateway reads. */
-export type Upstream = 'orchestrator' | 'identity' | 'communications';
+export type Upstream = 'orchestrator' | 'identity' | 'membership' | 'learning' | 'communications';
 
 export type QueryValues = Record<string, string | number | undefined>;
 
@@ -30,6 +30,14 @@ export interface RawBody {
 export interface UpstreamAnswer<T> {
   status: number;
   body: T;
+}
+
+/** A file a service streams (a job's ZIP, a certificate's PDF): its bytes as they come, and what it said of them. */
+export interface UpstreamFile {
+  body: Readable;
+  contentType?: string;
+  /** only when the bytes arrive as the service counted them (no content encoding undone on the way) */
+  contentLength?: number;
 }
 
 /** A path segment (tenant, job or user id) made safe for a URL. */
@@ -77,6 +85,23 @@ export class UpstreamClient {
     done();
     if (!response.body) throw this.unavailable(service, HttpStatus.BAD_GATEWAY, `${service} sent no body`);
     return Readable.fromWeb(response.body as WebReadableStream);
+  }
+
+  /**
+   * A file, streamed as it arrives (never buffered): the timeout covers the wait for its headers only.
+   * A 4xx answer passes through as an ApiError like any other, before a byte of the file is sent on.
+   */
+  async download(service: Upstream, path: string, accept: string, query?: QueryValues): Promise<UpstreamFile> {
+    const { response, done } = await this.send(service, path, { query }, accept);
+    done();
+    if (!response.body) throw this.unavailable(service, HttpStatus.BAD_GATEWAY, `${service} sent no body`);
+    const length = Number(response.headers.get('content-length') ?? NaN);
+    const encoded = response.headers.has('content-encoding');
+    return {
+      body: Readable.fromWeb(response.body as WebReadableStream),
+      contentType: response.headers.get('content-type') ?? undefined,
+      ...(!encoded && Number.isSafeInteger(length) && length >= 0 && { contentLength: length }),
+    };
   }
 
   private async send(service: Upstream, path: string, request: UpstreamRequest, accept: string) {

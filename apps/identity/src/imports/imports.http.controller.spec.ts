@@ -1,4 +1,4 @@
-import { declaredFormat } from './imports.http.controller';
+import { declaredFormat, importPurpose } from './imports.http.controller';
 
 describe('declaredFormat', () => {
   it('takes ?format= first, then the content type; raw bytes declare nothing', () => {
@@ -17,5 +17,13 @@ describe('declaredFormat', () => {
     expect(() => declaredFormat('text/csv', 'ods')).toThrow(
       expect.objectContaining({ code: 'IDENTITY.INVALID_REQUEST', field: 'format', message: 'format: one of csv, xlsx' }),
     );
+  });
+});
+
+describe('importPurpose', () => {
+  it('is invite by default, takes select, and refuses anything else naming purpose', () => {
+    expect(importPurpose(undefined)).toBe('invite');
+    expect(importPurpose('select')).toBe('select');
+    expect(() => importPurpose('enrol')).toThrow(expect.objectContaining({ code: 'IDENTITY.INVALID_REQUEST', field: 'purpose' }));
   });
 });

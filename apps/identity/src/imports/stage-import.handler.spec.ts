@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { IMPORT_MAX_ROWS } from '@cohort/contracts';
+import { PeopleRepository } from '../people/people.repository';
 import { StagedInvitee } from './staged-invitee.schema';
 import { StagedInviteesRepository } from './staged-invitees.repository';
 import { StageImport, StageImportHandler } from './stage-import.handler';
 
-/** A repository stub that keeps inserted batches and logs every call. */
-function repo(failOnInsert?: number) {
+/** A repository stub that keeps inserted batches and logs every call; `people` are the tenant's e-mail → user id. */
+function repo(failOnInsert?: number, people: Record<string, string> = {}) {
   const batches: StagedInvitee[][] = [];
   const calls: string[] = [];
   const staged = {
@@ -17,7 +18,14 @@ function repo(failOnInsert?: number) {
     },
     discard: async (tenantId: string, importId: string) => void calls.push(`discard ${tenantId} ${importId.length}`),
   } as unknown as StagedInviteesRepository;
-  return { handler: new StageImportHandler(staged), batches, calls };
+  const directory = {
+    page: async (tenantId: string, query: { email: { $in: string[] } }, _after: undefined, limit: number) => {
+      calls.push(`lookup ${query.email.$in.length}`);
+      const found = query.email.$in.filter((e) => people[e]).map((email) => ({ tenantId, email, userId: people[email] }));
+      return found.slice(0, limit);
+    },
+  } as unknown as PeopleRepository;
+  return { handler: new StageImportHandler(staged, directory), batches, calls };
 }
 
 const csv = (lines: string[]) => Buffer.from(lines.join('\n'));
@@ -31,6 +39,7 @@ describe('StageImportHandler', () => {
     const summary = await handler.execute(new StageImport('t', file, 'csv'));
     expect(summary).toEqual({
       importId: expect.stringMatching(/^[0-9a-z]{12}$/),
+      purpose: 'invite',
       rows: 4,
       valid: 2,
       invalid: 2,
@@ -50,6 +59,45 @@ describe('StageImportHandler', () => {
       ],
     ]);
     expect(calls).toEqual(['purge t', 'insert 4']);
+  });
+
+  it('select: stages the rows whose e-mail an existing person has, with that user id; unknown and repeated e-mails are row errors', async () => {
+    const { handler, batches, calls } = repo(undefined, { 'ann@x.nl': 'u-ann', 'bo@x.nl': 'u-bo' });
+    const file = csv(['Naam;E-mailadres;Rol', 'Ann;ANN@x.nl;wizard', 'Cy;cy@x.nl;', 'Ann twice;ann@X.nl;', 'Bo;bo@x.nl;', 'Dee;nope;']);
+    const summary = await handler.execute(new StageImport('t', file, 'csv', 'select'));
+    expect(summary).toEqual({
+      importId: expect.stringMatching(/^sel-[0-9a-z]{12}$/),
+      purpose: 'select',
+      rows: 5,
+      valid: 2,
+      invalid: 3,
+      errors: [
+        { row: 3, column: 'email', message: 'no person with this e-mail' },
+        { row: 4, column: 'email', message: 'also in row 2' },
+        { row: 6, column: 'email', message: 'not an e-mail address' },
+      ],
+    });
+    const id = summary.importId;
+    const createdAt = batches[0][0].createdAt;
+    expect(batches).toEqual([
+      [
+        { _id: `t:imp-${id}-2`, tenantId: 't', importId: id, row: 2, createdAt, purpose: 'select', email: 'ann@x.nl', userId: 'u-ann' },
+        { _id: `t:imp-${id}-5`, tenantId: 't', importId: id, row: 5, createdAt, purpose: 'select', email: 'bo@x.nl', userId: 'u-bo' },
+      ],
+    ]);
+    // one look-up of the batch's well-formed, first-seen e-mails
+    expect(calls).toEqual(['purge t', 'lookup 3', 'insert 2']);
+  });
+
+  it('select: looks e-mails up once per batch of 1000 rows', async () => {
+    const people = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`p${i}@x.nl`, `u-${i}`]));
+    const { handler, batches, calls } = repo(undefined, people);
+    const summary = await handler.execute(
+      new StageImport('t', csv(['email', ...Array.from({ length: 1600 }, (_, i) => `p${i}@x.nl`)]), 'csv', 'select'),
+    );
+    expect(summary).toMatchObject({ rows: 1600, valid: 1500, invalid: 100 });
+    expect(calls).toEqual(['purge t', 'lookup 1000', 'insert 1000', 'lookup 600', 'insert 500']);
+    expect(batches[1].at(-1)).toMatchObject({ row: 1501, userId: 'u-1499' });
   });
 
   it('inserts in batches of 1000 and lists at most 100 errors', async () => {

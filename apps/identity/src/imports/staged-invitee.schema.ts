@@ -5,10 +5,14 @@ import { RowError } from './import-row';
 export const IMPORT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * One row of an uploaded people file, waiting for `invite-users`. `_id` is `<tenantId>:<userId>` with
- * the user id the row's account will get (`imp-<importId>-<row>`), so the handler reads a row by `_id`
- * alone, the one filter FerretDB serves from an index. An invalid row is kept with its error: it
- * becomes that person's failure when the job runs.
+ * One row of an uploaded people file. `_id` is `<tenantId>:imp-<importId>-<row>`.
+ *
+ * An `invite` import's row waits for `invite-users`: the key's user id is the one the row's account will
+ * get, so the handler reads a row by `_id` alone, the one filter FerretDB serves from an index. An invalid
+ * row is kept with its error: it becomes that person's failure when the job runs.
+ *
+ * A `select` import's row (`purpose: 'select'`) names an existing person by e-mail: `userId` is that
+ * person, and the import's selection is those user ids. Only matched rows are stored.
  */
 @Schema({ collection: 'staged_invitees', versionKey: false })
 export class StagedInvitee {
@@ -42,6 +46,14 @@ export class StagedInvitee {
 
   @Prop({ type: Object })
   error?: RowError;
+
+  /** `select` for a row of a file of existing people's e-mails; absent for a row to invite */
+  @Prop({ type: String })
+  purpose?: 'select';
+
+  /** the existing person a select row matched */
+  @Prop({ type: String })
+  userId?: string;
 
   @Prop({ type: Date, required: true })
   createdAt!: Date;

@@ -30,7 +30,10 @@ export class StagedInviteesRepository {
     await this.rows.deleteMany({ tenantId, createdAt: { $lt: new Date(now.getTime() - IMPORT_TTL_MS) } }).exec();
   }
 
-  /** The live staged rows of one tenant by user id; unknown, expired and other tenants' ids are absent. */
+  /**
+   * The live rows to invite of one tenant by user id (`imp-<importId>-<row>`); unknown, expired, other
+   * tenants' ids and rows of a select import (existing people, not invitees) are absent.
+   */
   async findMany(tenantId: string, userIds: readonly string[], now = new Date()): Promise<Map<string, StagedInvitee>> {
     const found = new Map<string, StagedInvitee>();
     let next = 0;
@@ -38,7 +41,7 @@ export class StagedInviteesRepository {
       while (next < userIds.length) {
         const userId = userIds[next++];
         const row = await this.rows.findById(personKey(tenantId, userId)).lean<StagedInvitee>().exec();
-        if (row && row.tenantId === tenantId && isLive(row, now)) found.set(userId, row);
+        if (row && row.tenantId === tenantId && row.purpose !== 'select' && isLive(row, now)) found.set(userId, row);
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, userIds.length) }, worker));
@@ -48,16 +51,20 @@ export class StagedInviteesRepository {
   /**
    * The user ids of a live import's rows through ONE store cursor, fetched a batch at a time as the
    * consumer pulls: stopping the iteration closes the cursor. An expired or unknown import has none.
+   * An invite import's rows give the ids their accounts will get; a select import's rows the matched people.
    */
   async *userIds(tenantId: string, importId: string, now = new Date()): AsyncGenerator<string> {
     const live = { $gt: new Date(now.getTime() - IMPORT_TTL_MS) };
     const cursor = this.rows
-      .find({ tenantId, importId, createdAt: live }, { _id: 0, row: 1 })
-      .lean<Pick<StagedInvitee, 'row'>>()
+      .find({ tenantId, importId, createdAt: live }, { _id: 0, row: 1, userId: 1 })
+      .lean<Pick<StagedInvitee, 'row' | 'userId'>>()
       .batchSize(CURSOR_BATCH)
       .cursor();
     try {
-      for await (const doc of cursor) yield stagedUserId(importId, (doc as Pick<StagedInvitee, 'row'>).row);
+      for await (const doc of cursor) {
+        const { row, userId } = doc as Pick<StagedInvitee, 'row' | 'userId'>;
+        yield userId ?? stagedUserId(importId, row);
+      }
     } finally {
       await cursor.close();
     }

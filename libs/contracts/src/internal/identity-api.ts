@@ -14,7 +14,7 @@ import { Language, PersonStatus, Role } from '../vocabulary';
  *   POST /internal/tenants/:tenantId/selection/stream        SelectionSpec → NDJSON lines of SelectionStreamLine
  *   POST /internal/tenants/:tenantId/selection/digest        SelectionSpec → SelectionDigest
  *   POST /internal/tenants/:tenantId/decide                  DecideRequest → DecideResponse (dry run, no writes)
- *   POST /internal/tenants/:tenantId/imports?format=csv|xlsx  raw file bytes → ImportSummary (rows staged for invite-users)
+ *   POST /internal/tenants/:tenantId/imports?format=csv|xlsx&purpose=invite|select  raw file bytes → ImportSummary (rows staged for a selection)
  *   POST /internal/invitations/accept                         AcceptInvitation → TokenAccepted | 400 IDENTITY.TOKEN_INVALID
  *   POST /internal/password-resets/complete                   CompletePasswordReset → TokenAccepted | 400 TOKEN_INVALID/TOKEN_EXPIRED
  */
@@ -46,11 +46,19 @@ export type PeopleFound = z.infer<typeof PeopleFound>;
 
 export const DIRECTORY_MAX_LIMIT = 200;
 
+/** Most user ids a directory scope lists (a manager's people: membership's MANAGER_SCOPE_MAX). */
+export const DIRECTORY_SCOPE_MAX = 10_000;
+
 export const DirectoryQuery = z.strictObject({
   filter: PeopleFilter.default({}),
   /** opaque cursor from the previous page's nextCursor */
   cursor: z.string().max(512).optional(),
   limit: z.number().int().min(1).max(DIRECTORY_MAX_LIMIT).default(50),
+  /**
+   * Internal only (the gateway sets it, never from a query string): only these people, on top of the
+   * filter — a Manager's directory is the people of the teams they manage and those shared with them.
+   */
+  scopeUserIds: z.array(UserId).max(DIRECTORY_SCOPE_MAX).optional(),
 });
 export type DirectoryQuery = z.infer<typeof DirectoryQuery>;
 
@@ -66,7 +74,7 @@ export type DirectoryPage = z.infer<typeof DirectoryPage>;
 export const SelectionSpec = z
   .strictObject({
     filter: PeopleFilter.optional(),
-    /** the rows of an uploaded people file (invite-users): their assigned user ids */
+    /** the rows of an uploaded people file: an invite import's assigned user ids, a select import's matched people */
     importId: EntityId.optional(),
     excludeIds: z.array(UserId).max(MAX_SELECTION_IDS).optional(),
   })
@@ -120,11 +128,31 @@ export const ImportRowError = z.object({
 export type ImportRowError = z.infer<typeof ImportRowError>;
 
 /**
- * An uploaded people file, parsed and staged: run `invite-users` with `selection: {importId}` to create
- * the accounts (valid rows become invitations, invalid rows per-row failures naming the column).
+ * What an uploaded people file is for: `invite` (new accounts for `invite-users`) or `select` (a column of
+ * e-mails of existing people, the selection of any other action).
+ */
+export const IMPORT_PURPOSES = ['invite', 'select'] as const;
+export const ImportPurpose = z.enum(IMPORT_PURPOSES);
+export type ImportPurpose = z.infer<typeof ImportPurpose>;
+
+/** The id of a `select` import starts with this (an `invite` import id is plain base36, no dash), so intake tells them apart. */
+export const SELECT_IMPORT_PREFIX = 'sel-';
+
+/** The purpose an import id was issued for. */
+export function importPurposeOf(importId: string): ImportPurpose {
+  return importId.startsWith(SELECT_IMPORT_PREFIX) ? 'select' : 'invite';
+}
+
+/**
+ * An uploaded people file, parsed and staged, for `selection: {importId}`. An `invite` import is only for
+ * `invite-users` (valid rows become invitations, invalid rows per-row failures naming the column); a
+ * `select` import is for every other action and selects exactly the people whose e-mail matched (unknown
+ * e-mails and repeated rows are row errors, not people). Intake refuses any other use with 400
+ * COMMAND.INVALID_SELECTION on `selection.importId`.
  */
 export const ImportSummary = z.object({
   importId: EntityId,
+  purpose: ImportPurpose.describe('invite: only for invite-users; select: for any other action, the people whose e-mail matched'),
   rows: z.number().int().min(0),
   valid: z.number().int().min(0),
   invalid: z.number().int().min(0),

@@ -99,4 +99,14 @@ describe('validateCommand', () => {
       reason: { code: 'COMMAND.INVALID_SELECTION', field: 'selection.userIds' },
     });
   });
+
+  it('takes an invite import only for invite-users and a select import (sel-…) only for the other actions', () => {
+    const byImport = (action: string, importId: string, params: object = {}) =>
+      validateCommand({ ...valid, action, params, selection: { importId } });
+    expect(byImport('invite-users', 'k3j2h1g0f9e8')).toMatchObject({ ok: true });
+    expect(byImport('change-language', 'sel-k3j2h1g0f9e8', { language: 'nl' })).toMatchObject({ ok: true });
+    const refused = { ok: false, reason: { code: 'COMMAND.INVALID_SELECTION', field: 'selection.importId' } };
+    expect(byImport('invite-users', 'sel-k3j2h1g0f9e8')).toMatchObject(refused);
+    expect(byImport('change-language', 'k3j2h1g0f9e8', { language: 'nl' })).toMatchObject(refused);
+  });
 });

@@ -9,7 +9,8 @@ export const CommandId = z.string().min(1).max(128);
 /**
  * Who a command applies to: explicit ids (at most MAX_SELECTION_IDS) or a filter resolved
  * server-side at confirm time, minus `excludeIds`, or the rows of an uploaded people file
- * (`importId`, invite-users only). Exactly one of `userIds`, `filter` and `importId`.
+ * (`importId`: an invite import for invite-users, a select import for any other action). Exactly one of
+ * `userIds`, `filter` and `importId`.
  */
 export const Selection = z
   .strictObject({
@@ -17,7 +18,9 @@ export const Selection = z
       .optional()
       .describe(`Explicit user ids (1 to ${MAX_SELECTION_IDS}); larger selections must use a filter`),
     filter: PeopleFilter.optional(),
-    importId: EntityId.optional().describe('The rows of an uploaded people file (POST /v1/imports); only for invite-users'),
+    importId: EntityId.optional().describe(
+      'The rows of an uploaded people file (POST /v1/imports): purpose=invite for invite-users, purpose=select (the people whose e-mail matched) for any other action',
+    ),
     excludeIds: z
       .array(UserId)
       .max(MAX_SELECTION_IDS)

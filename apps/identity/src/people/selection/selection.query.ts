@@ -24,8 +24,10 @@ export class DigestSelection {
 
 /**
  * The ids a selection spec matches, through one store cursor: the people matching the filter, or the
- * rows of an uploaded file (`importId`: the user ids `invite-users` will give them). A bad filter
- * throws here, before any stream exists, so it is still a 400.
+ * rows of an uploaded file (`importId`: for an invite import the user ids `invite-users` will give them,
+ * for a select import the existing people whose e-mail matched — unknown e-mails were never staged).
+ * Which actions may use which import is checked at intake (validateCommand). A bad filter throws here,
+ * before any stream exists, so it is still a 400.
  */
 function matchingIds(people: PeopleRepository, staged: StagedInviteesRepository, tenantId: string, spec: SelectionSpec): AsyncIterable<string> {
   if (spec.importId !== undefined) return staged.userIds(tenantId, spec.importId);
