@@ -1,5 +1,5 @@
 import { Producer } from 'kafkajs';
-import { BatchCommand, dlqTopic, JobEvent, TOPICS, WorkChunk } from '@cohort/contracts';
+import { BatchCommand, ChunkResult, dlqTopic, JobEvent, TOPICS, WorkChunk } from '@cohort/contracts';
 import { eventually, plainProducer, startService, TopicRecorder, uniqueTenant } from '@cohort/testing';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
 
@@ -40,7 +40,7 @@ describe('batch engine: commands → orchestrator → identity → results → e
     recorder.waitFor<Extract<JobEvent, { type: T }>>(TOPICS.events, (e) => e.type === type && match(e), count, timeoutMs);
 
   beforeAll(async () => {
-    recorder = await new TopicRecorder([TOPICS.events, TOPICS.identityWork, dlqTopic(TOPICS.commands)]).start();
+    recorder = await new TopicRecorder([TOPICS.events, TOPICS.identityWork, TOPICS.results, dlqTopic(TOPICS.commands)]).start();
     system = await startSystem({ env: { ORCH_WINDOW: '2', ORCH_RETRY_BASE_MS: '200', ORCH_PROGRESS_MS: '300', APPROVAL_THRESHOLD: '50' } });
     producer = await plainProducer();
   });
@@ -227,26 +227,27 @@ describe('batch engine: commands → orchestrator → identity → results → e
     expect(recorder.messages.some((m) => m.topic === TOPICS.identityWork && (m.body as WorkChunk).jobId === accepted.jobId)).toBe(false);
   });
 
-  it('ends a job whose participant is not built yet with a per-person failure, not a hang', async () => {
+  it('a participant that does not know an action (an older version) fails each person of the chunk, not a hang', async () => {
     const tenant = uniqueTenant('notyet');
-    await seed(tenant, 3);
     const membership = await system.startParticipant('membership');
     try {
-      const request = {
-        actorId: 'owner',
-        action: 'add-to-groups',
-        params: { groupIds: ['g1'] },
-        selection: { userIds: ['p00000', 'p00001', 'p00002'] },
+      const work: WorkChunk = {
+        jobId: `job-${tenant}`,
+        step: 0,
+        chunk: 0,
+        attempt: 1,
+        tenantId: tenant,
+        action: 'a-future-action',
+        params: {},
+        userIds: ['p00000', 'p00001'],
       };
-      const preview = await postJson<{ warnings: { code: string }[]; total: number }>(`${system.jobsUrl(tenant)}/preview`, request);
-      expect(preview.status).toBe(200);
-      expect(preview.body.total).toBe(3);
-      expect(preview.body.warnings.map((w) => w.code)).toContain('NO_DRY_RUN');
-      const submit = await postJson<{ id: string }>(system.jobsUrl(tenant), request);
-      const [done] = await eventOf('completed', (e) => e.jobId === submit.body.id);
-      expect(done.counts).toMatchObject({ failed: 3, succeeded: 0 });
-      const items = await getJson<{ items: { code: string }[] }>(`${system.jobsUrl(tenant)}/${submit.body.id}/items`);
-      expect(items.body.items.map((i) => i.code)).toEqual(['MEMBERSHIP.UNKNOWN_ACTION', 'MEMBERSHIP.UNKNOWN_ACTION', 'MEMBERSHIP.UNKNOWN_ACTION']);
+      await producer.send({ topic: TOPICS.membershipWork, messages: [{ key: work.jobId, value: JSON.stringify(work) }] });
+      const [result] = await recorder.waitFor<ChunkResult>(TOPICS.results, (r) => r.jobId === work.jobId, 1, 30_000);
+      expect(result.service).toBe('membership');
+      expect(result.outcomes).toEqual([
+        expect.objectContaining({ userId: 'p00000', status: 'failed', code: 'MEMBERSHIP.UNKNOWN_ACTION' }),
+        expect.objectContaining({ userId: 'p00001', status: 'failed', code: 'MEMBERSHIP.UNKNOWN_ACTION' }),
+      ]);
     } finally {
       await membership.close();
     }

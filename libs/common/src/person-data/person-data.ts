@@ -34,7 +34,7 @@ export function erasePersonHandler(service: ServiceName, locations: readonly Per
       try {
         for (const { collection, field, mode } of locations) {
           const where = { tenantId: work.tenantId, [field]: { $in: work.userIds } };
-          if (mode === 'pull') await this.connection.collection(collection).updateMany(where, { $pull: { [field]: { $in: work.userIds } } as never });
+          if (mode === 'pull') await this.connection.collection(collection).updateMany(where, { $pullAll: { [field]: work.userIds } } as never);
           else await this.connection.collection(collection).deleteMany(where);
         }
       } catch (err) {

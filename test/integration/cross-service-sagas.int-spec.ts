@@ -1,0 +1,289 @@
+import { INestApplication } from '@nestjs/common';
+import { ItemView, JobView, Preview } from '@cohort/contracts';
+import { eventually, uniqueTenant } from '@cohort/testing';
+import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
+
+interface Enrolment {
+  courseId: string;
+  status: string;
+  attempt: number;
+  enrolledAt: Date;
+  completedAt?: Date;
+  history?: Array<{ attempt: number; status: string }>;
+}
+
+interface Learner {
+  _id: string;
+  enrolments: Enrolment[];
+  tasks: Array<{ taskId: string; status: string }>;
+  eventEnrolments: Array<{ eventId: string; startsAt: Date }>;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The sagas that cross services, on real parts (Kafka, the store, every participant service): each
+ * person's effect is checked in every service's own collections.
+ * - deactivate: identity → learning removes temporary data → communications holds; reactivate brings the
+ *   person back with their completed work intact;
+ * - delete: identity pending deletion → membership, learning, communications erase → identity erases;
+ * - add-to-groups with auto-enrolment: membership adds → learning enrols in the groups' target courses, a
+ *   completed course as a new attempt; a failing enrolment fails the person at that step and the saga
+ *   removes them from the group again (compensation).
+ */
+describe('cross-service sagas: deactivate/reactivate, delete, add-to-groups with auto-enrolment', () => {
+  let system: CohortSystem;
+  const participants: INestApplication[] = [];
+  const db = (service: string) => system.db(service);
+  const learner = (tenant: string, userId: string) =>
+    db('learning')
+      .collection<Learner>('learners')
+      .findOne({ _id: `${tenant}:${userId}` });
+  const membership = (tenant: string, userId: string) =>
+    db('membership')
+      .collection<{ _id: string; groupIds: string[]; sharedWith: string[] }>('memberships')
+      .findOne({ _id: `${tenant}:${userId}` });
+
+  async function people(tenant: string, ids: Array<string | [string, Record<string, unknown>]>) {
+    const docs = [
+      personDoc(tenant, 'owner', { role: 'Owner' }),
+      ...ids.map((p) => (typeof p === 'string' ? personDoc(tenant, p) : personDoc(tenant, p[0], p[1]))),
+    ];
+    await db('identity')
+      .collection('people')
+      .insertMany(docs as never[]);
+  }
+
+  async function courses(tenant: string, ids: string[]) {
+    await db('learning')
+      .collection('courses')
+      .insertMany(
+        ids.map((courseId) => ({ _id: `${tenant}:${courseId}`, tenantId: tenant, courseId, title: `Course ${courseId}`, kind: 'course' })) as never[],
+      );
+  }
+
+  async function group(tenant: string, groupId: string, autoEnrolCourseIds: string[], managerUserIds: string[] = []) {
+    await db('membership')
+      .collection('groups')
+      .insertOne({
+        _id: `${tenant}:${groupId}`,
+        tenantId: tenant,
+        groupId,
+        name: `Group ${groupId}`,
+        kind: 'group',
+        autoEnrolCourseIds,
+        managerUserIds,
+      } as never);
+  }
+
+  async function learnerDoc(tenant: string, userId: string, fields: Partial<Learner>) {
+    await db('learning')
+      .collection('learners')
+      .insertOne({
+        _id: `${tenant}:${userId}`,
+        tenantId: tenant,
+        userId,
+        enrolments: [],
+        tasks: [],
+        eventEnrolments: [],
+        contentShares: [],
+        ops: [],
+        ...fields,
+      } as never);
+  }
+
+  async function run(tenant: string, action: string, userIds: string[], params: Record<string, unknown> = {}) {
+    const res = await postJson<{ id: string }>(system.jobsUrl(tenant), { actorId: 'owner', action, params, selection: { userIds } });
+    expect(res.status).toBe(202);
+    return finished(tenant, res.body.id);
+  }
+
+  async function finished(tenant: string, jobId: string) {
+    const job = await eventually(
+      async () => {
+        const view = await getJson<JobView>(`${system.jobsUrl(tenant)}/${jobId}`);
+        return view.body.status === 'completed' && view.body;
+      },
+      60_000,
+      `job ${jobId} to complete`,
+    );
+    const items = await getJson<{ items: ItemView[] }>(`${system.jobsUrl(tenant)}/${jobId}/items`);
+    return { job, items: new Map(items.body.items.map((i) => [i.userId, i])) };
+  }
+
+  beforeAll(async () => {
+    system = await startSystem({ env: { ORCH_RETRY_BASE_MS: '200', ORCH_PROGRESS_MS: '300' } });
+    for (const service of ['membership', 'learning', 'communications'] as const) participants.push(await system.startParticipant(service));
+  });
+
+  afterAll(async () => {
+    for (const app of participants) await app.close();
+    await system?.stop();
+  });
+
+  it('deactivate removes upcoming tasks and event enrolments only; reactivate finds the completed work intact', async () => {
+    const tenant = uniqueTenant('deact');
+    await people(tenant, ['ana']);
+    const now = Date.now();
+    await learnerDoc(tenant, 'ana', {
+      enrolments: [
+        { courseId: 'c-done', status: 'completed', attempt: 1, enrolledAt: new Date(now - 30 * DAY), completedAt: new Date(now - 2 * DAY) },
+        { courseId: 'c-open', status: 'in-progress', attempt: 1, enrolledAt: new Date(now - 5 * DAY) },
+      ],
+      tasks: [
+        { taskId: 't-open', status: 'open' },
+        { taskId: 't-done', status: 'done' },
+      ],
+      eventEnrolments: [
+        { eventId: 'e-next-week', startsAt: new Date(now + 7 * DAY) },
+        { eventId: 'e-last-week', startsAt: new Date(now - 7 * DAY) },
+      ],
+    });
+    await db('learning')
+      .collection('certificates')
+      .insertOne({
+        _id: `${tenant}:cert-1`,
+        tenantId: tenant,
+        userId: 'ana',
+        certificateId: 'cert-1',
+        title: 'Done',
+        verificationCode: 'AAAA-BBBB-CCCC',
+        issuedAt: new Date(),
+      } as never);
+
+    const deactivated = await run(tenant, 'deactivate', ['ana']);
+    expect(deactivated.items.get('ana')).toMatchObject({ status: 'succeeded', step: 'hold-messages' });
+    const after = await learner(tenant, 'ana');
+    expect(after?.tasks.map((t) => t.taskId)).toEqual(['t-done']);
+    expect(after?.eventEnrolments.map((e) => e.eventId)).toEqual(['e-last-week']);
+    expect(after?.enrolments.map((e) => `${e.courseId}:${e.status}`)).toEqual(['c-done:completed', 'c-open:in-progress']);
+
+    const reactivated = await run(tenant, 'reactivate', ['ana']);
+    expect(reactivated.items.get('ana')).toMatchObject({ status: 'succeeded' });
+    expect(
+      (
+        await db('identity')
+          .collection('people')
+          .findOne({ _id: `${tenant}:ana` } as never)
+      )?.status,
+    ).toBe('active');
+    const back = await learner(tenant, 'ana');
+    expect(back?.enrolments.find((e) => e.courseId === 'c-done')).toMatchObject({ status: 'completed', attempt: 1 });
+    expect(back?.tasks.map((t) => t.taskId)).toEqual(['t-done']);
+    expect(await db('learning').collection('certificates').countDocuments({ tenantId: tenant, userId: 'ana' })).toBe(1);
+  });
+
+  it('delete erases the person in membership, learning and communications, then in identity', async () => {
+    const tenant = uniqueTenant('delete');
+    await people(tenant, ['bo', ['mia', { role: 'Manager' }], 'kim']);
+    await group(tenant, 'team-x', [], ['mia']);
+    await db('membership')
+      .collection('memberships')
+      .insertMany([
+        { _id: `${tenant}:bo`, tenantId: tenant, userId: 'bo', groupIds: ['team-x'], sharedWith: [], ops: [] },
+        { _id: `${tenant}:kim`, tenantId: tenant, userId: 'kim', groupIds: [], sharedWith: ['mia'], ops: [] },
+      ] as never[]);
+    await learnerDoc(tenant, 'bo', { enrolments: [{ courseId: 'c1', status: 'completed', attempt: 1, enrolledAt: new Date() }] });
+    await db('learning')
+      .collection('certificates')
+      .insertOne({
+        _id: `${tenant}:cert-bo`,
+        tenantId: tenant,
+        userId: 'bo',
+        certificateId: 'cert-bo',
+        title: 'T',
+        verificationCode: 'X',
+        issuedAt: new Date(),
+      } as never);
+    await db('communications')
+      .collection('notifications')
+      .insertOne({ _id: `${tenant}:n1`, tenantId: tenant, userId: 'bo', subject: 'Hello', body: 'Hi', createdAt: new Date() } as never);
+
+    const { job, items } = await run(tenant, 'delete', ['bo', 'mia']);
+    expect(job.counts).toMatchObject({ succeeded: 2 });
+    expect(items.get('bo')).toMatchObject({ status: 'succeeded', step: 'erase-person' });
+    expect(
+      await db('identity')
+        .collection('people')
+        .countDocuments({ tenantId: tenant, userId: { $in: ['bo', 'mia'] } }),
+    ).toBe(0);
+    expect(await membership(tenant, 'bo')).toBeNull();
+    expect((await membership(tenant, 'kim'))?.sharedWith).toEqual([]); // the erased manager is gone from who kim is shared with
+    expect(
+      (
+        await db('membership')
+          .collection('groups')
+          .findOne({ _id: `${tenant}:team-x` } as never)
+      )?.managerUserIds,
+    ).toEqual([]);
+    expect(await learner(tenant, 'bo')).toBeNull();
+    expect(await db('learning').collection('certificates').countDocuments({ tenantId: tenant, userId: 'bo' })).toBe(0);
+    expect(await db('communications').collection('notifications').countDocuments({ tenantId: tenant, userId: 'bo' })).toBe(0);
+    expect(await db('identity').collection('people').countDocuments({ tenantId: tenant, userId: 'kim' })).toBe(1);
+  });
+
+  it('add-to-groups previews and runs the auto-enrolment: a completed course becomes a new attempt; undo removes the membership', async () => {
+    const tenant = uniqueTenant('autoenrol');
+    await people(tenant, ['cas', 'dex', 'eli']);
+    await courses(tenant, ['c-safety', 'c-first-aid']);
+    await group(tenant, 'g-safety', ['c-safety', 'c-first-aid']);
+    await learnerDoc(tenant, 'cas', {
+      enrolments: [
+        {
+          courseId: 'c-safety',
+          status: 'passed',
+          attempt: 1,
+          enrolledAt: new Date(Date.now() - 90 * DAY),
+          completedAt: new Date(Date.now() - 60 * DAY),
+        },
+      ],
+    });
+    await db('membership')
+      .collection('memberships')
+      .insertOne({ _id: `${tenant}:dex`, tenantId: tenant, userId: 'dex', groupIds: ['g-safety'], sharedWith: [], ops: [] } as never);
+
+    const request = { actorId: 'owner', action: 'add-to-groups', params: { groupIds: ['g-safety'] }, selection: { userIds: ['cas', 'dex', 'eli'] } };
+    const preview = await postJson<Preview>(`${system.jobsUrl(tenant)}/preview`, request);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ total: 3, willChange: 2, exact: true });
+    expect(preview.body.skipped).toEqual([expect.objectContaining({ code: 'MEMBERSHIP.ALREADY_MEMBER', count: 1 })]);
+    expect(preview.body.warnings).toContainEqual(
+      expect.objectContaining({ code: 'AUTO_ENROLMENT', message: expect.stringMatching(/^2 people will be enrolled in 2 courses/) }),
+    );
+
+    const confirmed = await postJson<{ id: string }>(system.jobsUrl(tenant), { ...request, snapshotId: preview.body.snapshotId });
+    expect(confirmed.status).toBe(202);
+    const { job, items } = await finished(tenant, confirmed.body.id);
+    expect(job.counts).toMatchObject({ succeeded: 2, skipped: 1 });
+    expect(items.get('dex')).toMatchObject({ status: 'skipped', code: 'MEMBERSHIP.ALREADY_MEMBER' });
+    expect(items.get('cas')).toMatchObject({ status: 'succeeded', step: 'auto-enrol' });
+    expect((await membership(tenant, 'cas'))?.groupIds).toEqual(['g-safety']);
+    const cas = await learner(tenant, 'cas');
+    expect(cas?.enrolments.find((e) => e.courseId === 'c-safety')).toMatchObject({ status: 'enrolled', attempt: 2 });
+    expect(cas?.enrolments.find((e) => e.courseId === 'c-safety')?.history).toEqual([expect.objectContaining({ attempt: 1, status: 'passed' })]);
+    expect(cas?.enrolments.find((e) => e.courseId === 'c-first-aid')).toMatchObject({ status: 'enrolled', attempt: 1 });
+    expect((await learner(tenant, 'eli'))?.enrolments.map((e) => e.courseId).sort()).toEqual(['c-first-aid', 'c-safety']);
+    expect((await learner(tenant, 'dex'))?.enrolments ?? []).toEqual([]); // skipped: not enrolled
+
+    const undo = await postJson<{ id: string }>(`${system.jobsUrl(tenant)}/${confirmed.body.id}/undo`, { actorId: 'owner' });
+    expect(undo.status).toBe(202);
+    const undone = await finished(tenant, undo.body.id);
+    expect(undone.job.counts).toMatchObject({ succeeded: 2 });
+    expect((await membership(tenant, 'cas'))?.groupIds).toEqual([]);
+    expect((await membership(tenant, 'dex'))?.groupIds).toEqual(['g-safety']); // was a member before: untouched
+  });
+
+  it('an auto-enrolment that fails leaves the person failed at that step and removes them from the group again', async () => {
+    const tenant = uniqueTenant('compensate');
+    await people(tenant, ['fay']);
+    await courses(tenant, ['c-real']);
+    await group(tenant, 'g-broken', ['c-real', 'c-retired']); // c-retired no longer exists
+    await group(tenant, 'g-plain', []);
+
+    const { job, items } = await run(tenant, 'add-to-groups', ['fay'], { groupIds: ['g-broken', 'g-plain'] });
+    expect(job.counts).toMatchObject({ failed: 1 });
+    expect(items.get('fay')).toMatchObject({ status: 'failed', code: 'LEARNING.COURSE_NOT_FOUND', step: 'auto-enrol' });
+    expect(items.get('fay')?.message).toContain('c-retired');
+    expect((await membership(tenant, 'fay'))?.groupIds).toEqual([]); // compensated: both groups the step added are gone
+  });
+});
