@@ -92,6 +92,16 @@ describe('cross-service sagas: deactivate/reactivate, delete, add-to-groups with
       } as never);
   }
 
+  /** the user ids identity's directory finds for a filter, sorted */
+  async function directory(tenant: string, filter: Record<string, unknown>): Promise<string[]> {
+    const page = await postJson<{ items: Array<{ userId: string }> }>(`${process.env.IDENTITY_URL}/internal/tenants/${tenant}/people/search`, {
+      filter,
+      limit: 100,
+    });
+    expect(page.status).toBe(200);
+    return page.body.items.map((p) => p.userId).sort();
+  }
+
   async function run(tenant: string, action: string, userIds: string[], params: Record<string, unknown> = {}) {
     const res = await postJson<{ id: string }>(system.jobsUrl(tenant), { actorId: 'owner', action, params, selection: { userIds } });
     expect(res.status).toBe(202);
@@ -265,12 +275,23 @@ describe('cross-service sagas: deactivate/reactivate, delete, add-to-groups with
     expect((await learner(tenant, 'eli'))?.enrolments.map((e) => e.courseId).sort()).toEqual(['c-first-aid', 'c-safety']);
     expect((await learner(tenant, 'dex'))?.enrolments ?? []).toEqual([]); // skipped: not enrolled
 
+    // the directory filters on what membership and learning told identity (people facts)
+    await eventually(async () => (await directory(tenant, { groupIds: ['g-safety'] })).join() === 'cas,eli', 20_000, 'group facts in the directory');
+    await eventually(
+      async () => (await directory(tenant, { courseId: 'c-first-aid' })).join() === 'cas,eli',
+      20_000,
+      'course facts in the directory',
+    );
+    expect(await directory(tenant, { courseId: 'c-safety', completion: 'not-completed' })).toEqual(['cas', 'eli']); // cas' new attempt is open
+    expect(await directory(tenant, { courseId: 'c-safety', completion: 'completed' })).toEqual([]);
+
     const undo = await postJson<{ id: string }>(`${system.jobsUrl(tenant)}/${confirmed.body.id}/undo`, { actorId: 'owner' });
     expect(undo.status).toBe(202);
     const undone = await finished(tenant, undo.body.id);
     expect(undone.job.counts).toMatchObject({ succeeded: 2 });
     expect((await membership(tenant, 'cas'))?.groupIds).toEqual([]);
     expect((await membership(tenant, 'dex'))?.groupIds).toEqual(['g-safety']); // was a member before: untouched
+    await eventually(async () => (await directory(tenant, { groupIds: ['g-safety'] })).length === 0, 20_000, 'group facts after the undo');
   });
 
   it('an auto-enrolment that fails leaves the person failed at that step and removes them from the group again', async () => {

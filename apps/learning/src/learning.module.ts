@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CohortCoreModule, decideController, IdentityLookupClient } from '@cohort/common';
-import { workController, WorkResultsPublisher } from '@cohort/messaging';
+import { PersonFactsPublisher, workController, WorkResultsPublisher } from '@cohort/messaging';
 import { LearnerActionRunner } from './actions/learner-action.runner';
+import { LearnerFacts } from './learners/learner-facts';
 import { LEARNING_WORK } from './actions/work-actions';
 import { CatalogueRepository } from './catalogue/catalogue.repository';
 import { CERTIFICATE_PROVIDERS } from './certificates/certificate.providers';
@@ -12,7 +13,7 @@ import { LearningHttpController } from './person-learning/learning.http.controll
 import { PersonLearningReader } from './person-learning/person-learning.reader';
 
 /** learning's stores and readers and what every enrolment, task and content action shares. */
-const LEARNING_PROVIDERS = [LearnersRepository, CatalogueRepository, LearnerActionRunner, PersonLearningReader];
+const LEARNING_PROVIDERS = [LearnersRepository, CatalogueRepository, LearnerActionRunner, LearnerFacts, PersonFactsPublisher, PersonLearningReader];
 
 @Module({
   imports: [CohortCoreModule.forRoot('learning', { mongo: true }), CqrsModule.forRoot()],

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CohortCoreModule, decideController, erasePersonHandler, IdentityLookupClient } from '@cohort/common';
-import { workController, WorkResultsPublisher } from '@cohort/messaging';
+import { PersonFactsPublisher, workController, WorkResultsPublisher } from '@cohort/messaging';
 import { MEMBERSHIP_WORK } from './actions/work-actions';
 import { Group, GroupSchema } from './groups/group.schema';
 import { GroupsHttpController } from './groups/groups.http.controller';
@@ -11,6 +11,7 @@ import { ListGroupsHandler } from './groups/list-groups.query';
 import { ManagerScopeHttpController } from './managers/manager-scope.http.controller';
 import { GetManagerScopeHandler } from './managers/manager-scope.query';
 import { MEMBERSHIP_PERSON_DATA } from './membership.person-data';
+import { MembershipFacts } from './memberships/membership-facts';
 import { Membership, MembershipSchema } from './memberships/membership.schema';
 import { MembershipsRepository } from './memberships/memberships.repository';
 import { PersonMembershipsHttpController } from './memberships/person-memberships.http.controller';
@@ -18,7 +19,7 @@ import { GetPersonMembershipsHandler } from './memberships/person-memberships.qu
 
 const handlers = [erasePersonHandler('membership', MEMBERSHIP_PERSON_DATA), ...MEMBERSHIP_WORK.handlers];
 const queries = [ListGroupsHandler, GetPersonMembershipsHandler, GetManagerScopeHandler];
-const repositories = [MembershipsRepository, GroupsRepository];
+const repositories = [MembershipsRepository, GroupsRepository, MembershipFacts];
 
 @Module({
   imports: [
@@ -36,6 +37,6 @@ const repositories = [MembershipsRepository, GroupsRepository];
     PersonMembershipsHttpController,
     ManagerScopeHttpController,
   ],
-  providers: [...handlers, ...queries, ...repositories, WorkResultsPublisher, IdentityLookupClient],
+  providers: [...handlers, ...queries, ...repositories, WorkResultsPublisher, PersonFactsPublisher, IdentityLookupClient],
 })
 export class MembershipModule {}

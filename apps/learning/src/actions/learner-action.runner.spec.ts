@@ -1,6 +1,6 @@
 import { changed } from './learner-decision';
 import { DecideLearner } from './learner-action.runner';
-import { testLearner, testPerson, testRunner, testWork } from './test-learning';
+import { enrolment, testLearner, testPerson, testRunner, testWork } from './test-learning';
 
 /** A decision that appends a content share to everyone found (and fails the unknown the way every action does). */
 const share: DecideLearner = (s) =>
@@ -27,6 +27,17 @@ describe('LearnerActionRunner', () => {
     expect(learners.batches[0].map((u) => u.userId)).toEqual(['u1', 'u2']);
     expect(learners.store.get('u2')?.contentShares).toHaveLength(1);
     expect(learners.store.has('u9')).toBe(false);
+  });
+
+  it("an action that changes enrolments tells identity's directory the courses, as stored, of the people it succeeded for", async () => {
+    const done = { ...testLearner('u1'), enrolments: [enrolment('c1', 'passed'), enrolment('c2', 'enrolled')] };
+    const { runner, published } = testRunner([testPerson('u1'), testPerson('u2')], [done]);
+    await runner.run(testWork('x', {}, ['u1', 'u9']), false, () => share, { changesCourses: true });
+    expect(published).toEqual([{ tenantId: 't', userId: 'u1', courseIds: ['c1', 'c2'], completedCourseIds: ['c1'], at: expect.any(String) }]);
+    const other = testRunner([testPerson('u1')], [done]);
+    await other.runner.run(testWork('x', {}, ['u1']), false, () => share);
+    await other.runner.run(testWork('x', {}, ['u1']), true, () => share, { changesCourses: true });
+    expect(other.published).toEqual([]);
   });
 
   it('a dry run shows before → after and writes nothing', async () => {

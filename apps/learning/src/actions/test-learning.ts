@@ -1,9 +1,11 @@
-import { ContentRef, PersonView, WorkChunk } from '@cohort/contracts';
+import { ContentRef, PersonFacts, PersonView, WorkChunk } from '@cohort/contracts';
+import { PersonFactsPublisher } from '@cohort/messaging';
 import { IdentityLookupClient, IdentityLookupError } from '@cohort/common';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { contentKey, ContentDoc, CourseDoc } from '../catalogue/catalogue';
 import { blankLearner, Enrolment, LearnerDoc } from '../learners/learner';
 import { LearnersRepository, LearnerUpdate } from '../learners/learners.repository';
+import { LearnerFacts } from '../learners/learner-facts';
 import { LearnerActionRunner } from './learner-action.runner';
 import { Subject } from './learner-decision';
 
@@ -138,5 +140,9 @@ export function fakeCatalogue(courses: CourseDoc[] = [], items: ContentDoc[] = [
 /** The shared runner over fake identity and memory learners. */
 export function testRunner(people: PersonView[], docs: LearnerDoc[] = [], identityDown = false) {
   const learners = memoryLearners(docs);
-  return { runner: new LearnerActionRunner(fakeIdentity(people, identityDown), learners.repo), learners };
+  const published: PersonFacts[] = [];
+  const facts = new LearnerFacts(learners.repo, {
+    publish: async (f: readonly PersonFacts[]) => void published.push(...f),
+  } as unknown as PersonFactsPublisher);
+  return { runner: new LearnerActionRunner(fakeIdentity(people, identityDown), learners.repo, facts), learners, published };
 }

@@ -2,6 +2,7 @@ import { IdentityLookupError, storeFailure } from '@cohort/common';
 import { Outcome, WorkChunk } from '@cohort/contracts';
 import { Decision, dryRunOutcome, failedBecause } from '@cohort/messaging';
 import { MEMBERSHIP } from '../membership.errors';
+import { MembershipFacts } from '../memberships/membership-facts';
 import { MembershipChange } from '../memberships/membership.schema';
 import { MembershipsRepository } from '../memberships/memberships.repository';
 
@@ -26,18 +27,25 @@ export function identityUnavailable(work: WorkChunk, message: string): Outcome[]
 
 /**
  * The chunk's decisions carried out: a dry run reports before → after and writes nothing; otherwise every
- * change goes in one bulk write, each with its op marker (so a redelivery writes nothing twice).
+ * change goes in one bulk write, each with its op marker (so a redelivery writes nothing twice), and with
+ * `facts` the people's group lists go to identity's directory.
  */
 export async function settle(
   memberships: MembershipsRepository,
   work: WorkChunk,
   decisions: readonly Decision<MembershipChange>[],
   dryRun: boolean,
+  facts?: MembershipFacts,
 ): Promise<Outcome[]> {
   if (dryRun) return decisions.map(dryRunOutcome);
   await memberships.applyOnce(
     work.tenantId,
     decisions.flatMap((d) => (d.change ? [d.change] : [])),
+  );
+  // changed or replayed (a redelivery after a crash publishes again what may have been lost)
+  await facts?.publish(
+    work.tenantId,
+    decisions.filter((d) => d.outcome.status === 'succeeded').map((d) => d.outcome.userId),
   );
   return decisions.map((d) => d.outcome);
 }

@@ -1,7 +1,9 @@
 import { IdentityLookupClient, IdentityLookupError, personKey } from '@cohort/common';
-import { PersonView, WorkChunk } from '@cohort/contracts';
+import { PersonFacts, PersonView, WorkChunk } from '@cohort/contracts';
+import { PersonFactsPublisher } from '@cohort/messaging';
 import { Group } from '../groups/group.schema';
 import { GroupsRepository } from '../groups/groups.repository';
+import { MembershipFacts } from '../memberships/membership-facts';
 import { Membership, MembershipChange } from '../memberships/membership.schema';
 import { MembershipsRepository } from '../memberships/memberships.repository';
 
@@ -63,7 +65,11 @@ export function fakeMemberships(docs: readonly Membership[] = []) {
       }
     },
   } as unknown as MembershipsRepository;
-  return { repo, store, writes, state };
+  const published: PersonFacts[] = [];
+  const facts = new MembershipFacts(repo, {
+    publish: async (f: readonly PersonFacts[]) => void published.push(...f),
+  } as unknown as PersonFactsPublisher);
+  return { repo, store, writes, state, facts, published };
 }
 
 function applyUpdate(doc: Membership, change: MembershipChange): Membership {

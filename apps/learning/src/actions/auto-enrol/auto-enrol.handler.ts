@@ -27,9 +27,14 @@ export class AutoEnrolHandler implements ICommandHandler<AutoEnrol, Outcome[]> {
     const requests = new Map(work.userIds.map((userId) => [userId, autoEnrolRequest(work.data?.[userId])]));
     const courseIds = [...new Set([...requests.values()].flatMap((r) => ('courseIds' in r ? r.courseIds : [])))];
     const now = new Date();
-    return this.runner.run(work, dryRun, async () => {
-      const catalogue = await this.catalogue.findCoursesWithInner(work.tenantId, courseIds);
-      return (s) => decideAutoEnrol(s, requests.get(s.userId)!, catalogue, now);
-    });
+    return this.runner.run(
+      work,
+      dryRun,
+      async () => {
+        const catalogue = await this.catalogue.findCoursesWithInner(work.tenantId, courseIds);
+        return (s) => decideAutoEnrol(s, requests.get(s.userId)!, catalogue, now);
+      },
+      { changesCourses: true },
+    );
   }
 }

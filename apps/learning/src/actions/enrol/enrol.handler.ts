@@ -28,10 +28,15 @@ export class EnrolHandler implements ICommandHandler<Enrol, Outcome[]> {
     if (!params.ok) return failAll(work, LEARNING.INVALID_PARAMS, `${params.field}: ${params.message}`);
     const requested = [...new Set(params.params.courseIds)];
     const now = new Date();
-    return this.runner.run(work, dryRun, async () => {
-      const catalogue = await this.catalogue.findCoursesWithInner(work.tenantId, requested);
-      const targets = courseTargets(requested, catalogue);
-      return (s) => decideEnrol(s, { requested, targets, catalogue, now });
-    });
+    return this.runner.run(
+      work,
+      dryRun,
+      async () => {
+        const catalogue = await this.catalogue.findCoursesWithInner(work.tenantId, requested);
+        const targets = courseTargets(requested, catalogue);
+        return (s) => decideEnrol(s, { requested, targets, catalogue, now });
+      },
+      { changesCourses: true },
+    );
   }
 }

@@ -20,6 +20,6 @@ export class RestoreEnrolmentStatusHandler implements ICommandHandler<RestoreEnr
   async execute({ work, dryRun }: RestoreEnrolmentStatus): Promise<Outcome[]> {
     const parsed = stepParams(RestoreEnrolmentStatusParams, work);
     if ('failed' in parsed) return parsed.failed;
-    return this.runner.run(work, dryRun, () => (s) => decideRestoreEnrolmentStatus(s, parsed.params));
+    return this.runner.run(work, dryRun, () => (s) => decideRestoreEnrolmentStatus(s, parsed.params), { changesCourses: true });
   }
 }

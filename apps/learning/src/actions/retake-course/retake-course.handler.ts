@@ -22,6 +22,6 @@ export class RetakeCourseHandler implements ICommandHandler<RetakeCourse, Outcom
     const params = validateParams('retake-course', work.params);
     if (!params.ok) return failAll(work, LEARNING.INVALID_PARAMS, `${params.field}: ${params.message}`);
     const now = new Date();
-    return this.runner.run(work, dryRun, () => (s) => decideRetakeCourse(s, params.params.courseId, now));
+    return this.runner.run(work, dryRun, () => (s) => decideRetakeCourse(s, params.params.courseId, now), { changesCourses: true });
   }
 }

@@ -23,6 +23,6 @@ export class SetParticipationStatusHandler implements ICommandHandler<SetPartici
     if (!params.ok) return failAll(work, LEARNING.INVALID_PARAMS, `${params.field}: ${params.message}`);
     const { courseId, status } = params.params;
     const now = new Date();
-    return this.runner.run(work, dryRun, () => (s) => decideSetParticipationStatus(s, courseId, status, now));
+    return this.runner.run(work, dryRun, () => (s) => decideSetParticipationStatus(s, courseId, status, now), { changesCourses: true });
   }
 }

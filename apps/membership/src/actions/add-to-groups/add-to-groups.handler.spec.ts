@@ -5,13 +5,13 @@ import { AddToGroups, AddToGroupsHandler } from './add-to-groups.handler';
 function setup(docs = [membership('u1'), membership('u2', { groupIds: ['g1', 'g2'] })], known: string[] | IdentityLookupError = ['u1', 'u2', 'u3']) {
   const memberships = fakeMemberships(docs);
   const groups = fakeGroups([group('g1', { autoEnrolCourseIds: ['c1'] }), group('g2')]);
-  return { ...memberships, handler: new AddToGroupsHandler(fakeIdentity(known), groups, memberships.repo) };
+  return { ...memberships, handler: new AddToGroupsHandler(fakeIdentity(known), groups, memberships.repo, memberships.facts) };
 }
 const chunk = (userIds: string[], groupIds: unknown = ['g1', 'g2'], attempt = 1) => work('add-to-groups', userIds, { groupIds }, { attempt });
 
 describe('AddToGroupsHandler', () => {
   it('adds each person once, in one bulk write, and hands on the targets of the groups added', async () => {
-    const { handler, store, writes } = setup();
+    const { handler, store, writes, published } = setup();
     const outcomes = await handler.execute(new AddToGroups(chunk(['u1', 'u2', 'u9', 'u3', 'u1'])));
     expect(outcomes.map((o) => o.code ?? o.status)).toEqual([
       'succeeded',
@@ -30,6 +30,17 @@ describe('AddToGroupsHandler', () => {
     expect(writes[0].map((w) => w.userId)).toEqual(['u1', 'u3']);
     expect(store.get('u3')?.groupIds).toEqual(['g1', 'g2']);
     expect(store.has('u9')).toBe(false);
+    // identity's directory learns the groups of the people written, as stored after the write
+    expect(published.map((f) => [f.userId, f.groupIds])).toEqual([
+      ['u1', ['g1', 'g2']],
+      ['u3', ['g1', 'g2']],
+    ]);
+  });
+
+  it('a dry run publishes no facts', async () => {
+    const { handler, published } = setup();
+    await handler.execute(new AddToGroups(chunk(['u1']), true));
+    expect(published).toEqual([]);
   });
 
   it('a redelivery gives the same outcomes and writes nothing more', async () => {

@@ -4,6 +4,7 @@ import { Outcome, validateParams, WorkChunk } from '@cohort/contracts';
 import { decideEach, DRY_RUN_KEY, failAll, opKey } from '@cohort/messaging';
 import { GroupsRepository } from '../../groups/groups.repository';
 import { MEMBERSHIP } from '../../membership.errors';
+import { MembershipFacts } from '../../memberships/membership-facts';
 import { MembershipsRepository } from '../../memberships/memberships.repository';
 import { runChunk, settle, uniqueIds } from '../membership-work';
 import { decideAddToGroups } from './add-to-groups.decision';
@@ -27,6 +28,7 @@ export class AddToGroupsHandler implements ICommandHandler<AddToGroups, Outcome[
     private readonly identity: IdentityLookupClient,
     private readonly groups: GroupsRepository,
     private readonly memberships: MembershipsRepository,
+    private readonly facts: MembershipFacts,
   ) {}
 
   async execute({ work, dryRun }: AddToGroups): Promise<Outcome[]> {
@@ -39,7 +41,7 @@ export class AddToGroupsHandler implements ICommandHandler<AddToGroups, Outcome[
       const docs = await this.memberships.findMany(work.tenantId, work.userIds);
       const ctx = { groupIds, groups, key: dryRun ? DRY_RUN_KEY : opKey(work) };
       const decisions = decideEach(work.userIds, (id) => decideAddToGroups(id, known.has(id), docs.get(id), ctx));
-      return settle(this.memberships, work, decisions, dryRun);
+      return settle(this.memberships, work, decisions, dryRun, this.facts);
     });
   }
 }

@@ -8,7 +8,7 @@ function setup(
 ) {
   const memberships = fakeMemberships(docs);
   const groups = fakeGroups([group('g1'), group('g2'), group('g3')]);
-  return { ...memberships, handler: new RemoveFromGroupsHandler(fakeIdentity(known), groups, memberships.repo) };
+  return { ...memberships, handler: new RemoveFromGroupsHandler(fakeIdentity(known), groups, memberships.repo, memberships.facts) };
 }
 const chunk = (userIds: string[], groupIds: unknown = ['g1', 'g2'], over = {}) => work('remove-from-groups', userIds, { groupIds }, over);
 

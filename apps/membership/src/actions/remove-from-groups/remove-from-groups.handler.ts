@@ -4,6 +4,7 @@ import { COMPENSATION_STEP_OFFSET, Outcome, validateParams, WorkChunk } from '@c
 import { decideEach, DRY_RUN_KEY, failAll, opKey } from '@cohort/messaging';
 import { GroupsRepository } from '../../groups/groups.repository';
 import { MEMBERSHIP } from '../../membership.errors';
+import { MembershipFacts } from '../../memberships/membership-facts';
 import { MembershipsRepository } from '../../memberships/memberships.repository';
 import { runChunk, settle, uniqueIds } from '../membership-work';
 import { decideRemoveFromGroups, decideUndoAdd } from './remove-from-groups.decision';
@@ -27,6 +28,7 @@ export class RemoveFromGroupsHandler implements ICommandHandler<RemoveFromGroups
     private readonly identity: IdentityLookupClient,
     private readonly groups: GroupsRepository,
     private readonly memberships: MembershipsRepository,
+    private readonly facts: MembershipFacts,
   ) {}
 
   async execute({ work, dryRun }: RemoveFromGroups): Promise<Outcome[]> {
@@ -40,7 +42,7 @@ export class RemoveFromGroupsHandler implements ICommandHandler<RemoveFromGroups
       const docs = await this.memberships.findMany(work.tenantId, work.userIds);
       const ctx = { groupIds, existing, key: dryRun ? DRY_RUN_KEY : opKey(work) };
       const decisions = decideEach(work.userIds, (id) => decideRemoveFromGroups(id, known.has(id), docs.get(id), ctx));
-      return settle(this.memberships, work, decisions, dryRun);
+      return settle(this.memberships, work, decisions, dryRun, this.facts);
     });
   }
 
@@ -54,7 +56,7 @@ export class RemoveFromGroupsHandler implements ICommandHandler<RemoveFromGroups
       const docs = await this.memberships.findMany(work.tenantId, work.userIds);
       const key = dryRun ? DRY_RUN_KEY : opKey(work);
       const decisions = decideEach(work.userIds, (id) => decideUndoAdd(id, docs.get(id), key, forwardKey));
-      return settle(this.memberships, work, decisions, dryRun);
+      return settle(this.memberships, work, decisions, dryRun, this.facts);
     });
   }
 }
