@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
-import { ItemView, JobView, Preview } from '@cohort/contracts';
+import { Preview } from '@cohort/contracts';
 import { eventually, uniqueTenant } from '@cohort/testing';
-import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
+import { jobHelpers } from '../support/jobs';
+import { CohortSystem, personDoc, postJson, startSystem } from '../support/system';
 
 interface Enrolment {
   courseId: string;
@@ -102,24 +103,7 @@ describe('cross-service sagas: deactivate/reactivate, delete, add-to-groups with
     return page.body.items.map((p) => p.userId).sort();
   }
 
-  async function run(tenant: string, action: string, userIds: string[], params: Record<string, unknown> = {}) {
-    const res = await postJson<{ id: string }>(system.jobsUrl(tenant), { actorId: 'owner', action, params, selection: { userIds } });
-    expect(res.status).toBe(202);
-    return finished(tenant, res.body.id);
-  }
-
-  async function finished(tenant: string, jobId: string) {
-    const job = await eventually(
-      async () => {
-        const view = await getJson<JobView>(`${system.jobsUrl(tenant)}/${jobId}`);
-        return view.body.status === 'completed' && view.body;
-      },
-      60_000,
-      `job ${jobId} to complete`,
-    );
-    const items = await getJson<{ items: ItemView[] }>(`${system.jobsUrl(tenant)}/${jobId}/items`);
-    return { job, items: new Map(items.body.items.map((i) => [i.userId, i])) };
-  }
+  const { run, finished } = jobHelpers(() => system);
 
   beforeAll(async () => {
     system = await startSystem({ env: { ORCH_RETRY_BASE_MS: '200', ORCH_PROGRESS_MS: '300' } });

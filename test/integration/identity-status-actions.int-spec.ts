@@ -1,8 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { Producer } from 'kafkajs';
-import { ChunkResult, ItemView, JobView, Outcome, TOPICS, WorkChunk } from '@cohort/contracts';
-import { eventually, plainProducer, TopicRecorder, uniqueTenant } from '@cohort/testing';
-import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
+import { ChunkResult, Outcome, TOPICS, WorkChunk } from '@cohort/contracts';
+import { plainProducer, TopicRecorder, uniqueTenant } from '@cohort/testing';
+import { jobHelpers } from '../support/jobs';
+import { CohortSystem, personDoc, startSystem } from '../support/system';
 
 type Person = ReturnType<typeof personDoc>;
 
@@ -26,34 +27,10 @@ describe('identity status actions: deactivate, reactivate, archive, delete', () 
     await people().insertMany([personDoc(tenant, 'owner', { role: 'Owner' }), ...others.map(([id, fields]) => personDoc(tenant, id, fields))]);
   }
 
-  async function submit(tenant: string, action: string, userIds: string[], actorId = 'owner') {
-    const res = await postJson<{ id: string }>(system.jobsUrl(tenant), { actorId, action, params: {}, selection: { userIds } });
-    expect(res.status).toBe(202);
-    return res.body.id;
-  }
-
-  /** Waits for a job to complete: its view and its per-person items by user id. */
-  async function finished(tenant: string, jobId: string) {
-    const job = await eventually(
-      async () => {
-        const view = await getJson<JobView>(`${system.jobsUrl(tenant)}/${jobId}`);
-        return view.body.status === 'completed' && view.body;
-      },
-      60_000,
-      `job ${jobId} to complete`,
-    );
-    const items = await getJson<{ items: ItemView[] }>(`${system.jobsUrl(tenant)}/${jobId}/items`);
-    return { job, items: new Map(items.body.items.map((i) => [i.userId, i])) };
-  }
-
-  const run = async (tenant: string, action: string, userIds: string[], actorId = 'owner') =>
-    finished(tenant, await submit(tenant, action, userIds, actorId));
-
-  async function undo(tenant: string, jobId: string) {
-    const res = await postJson<{ id: string }>(`${system.jobsUrl(tenant)}/${jobId}/undo`, { actorId: 'owner' });
-    expect(res.status).toBe(202);
-    return finished(tenant, res.body.id);
-  }
+  const jobs = jobHelpers(() => system);
+  const { finished, undo } = jobs;
+  const submit = (tenant: string, action: string, userIds: string[], actorId = 'owner') => jobs.submit(tenant, action, userIds, {}, actorId);
+  const run = (tenant: string, action: string, userIds: string[], actorId = 'owner') => jobs.run(tenant, action, userIds, {}, actorId);
 
   beforeAll(async () => {
     recorder = await new TopicRecorder([TOPICS.membershipWork]).start();

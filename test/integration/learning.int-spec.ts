@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { Producer } from 'kafkajs';
-import { ChunkResult, CourseList, ItemView, JobView, PersonLearning, Preview, TOPICS, WorkChunk } from '@cohort/contracts';
+import { ChunkResult, CourseList, PersonLearning, Preview, TOPICS, WorkChunk } from '@cohort/contracts';
 import { eventually, plainProducer, TopicRecorder, uniqueTenant } from '@cohort/testing';
+import { jobHelpers } from '../support/jobs';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
 import { mailTo } from '../support/maildev';
 
@@ -92,34 +93,7 @@ describe('learning actions: enrol, withdraw, add-task, retake, deadlines, status
       } as never);
   }
 
-  async function submit(tenant: string, action: string, userIds: string[], params: Record<string, unknown>): Promise<string> {
-    const res = await postJson<{ id: string }>(system.jobsUrl(tenant), { actorId: 'owner', action, params, selection: { userIds } });
-    expect(res.status).toBe(202);
-    return res.body.id;
-  }
-
-  /** Waits for the job to complete: its view and its per-person items by user id. */
-  async function finished(tenant: string, jobId: string) {
-    const job = await eventually(
-      async () => {
-        const view = await getJson<JobView>(`${system.jobsUrl(tenant)}/${jobId}`);
-        return view.body.status === 'completed' && view.body;
-      },
-      30_000,
-      `job ${jobId} to complete`,
-    );
-    const items = await getJson<{ items: ItemView[] }>(`${system.jobsUrl(tenant)}/${jobId}/items`);
-    return { job, jobId, items: new Map(items.body.items.map((i) => [i.userId, i])) };
-  }
-
-  const run = async (tenant: string, action: string, userIds: string[], params: Record<string, unknown> = {}) =>
-    finished(tenant, await submit(tenant, action, userIds, params));
-
-  async function undo(tenant: string, jobId: string) {
-    const res = await postJson<{ id: string }>(`${system.jobsUrl(tenant)}/${jobId}/undo`, { actorId: 'owner' });
-    expect(res.status).toBe(202);
-    return finished(tenant, res.body.id);
-  }
+  const { run, undo } = jobHelpers(() => system);
 
   /** The e-mails one person of the tenant got, once `count` of them arrived (and no more after a short while). */
   async function mailsOf(tenant: string, userId: string, count: number) {

@@ -3,6 +3,7 @@ import { IdentityPeopleClient, IdentityUnavailableError, PersonLookup } from './
 import { NotificationMailer } from './notification-mailer';
 import { Notification } from './notification.schema';
 import { DeliveredNotification, NotificationsRepository } from './notifications.repository';
+import { testPersonView } from '@cohort/testing/fixtures/person-view';
 
 /** For unit specs: the `notifications` collection in memory, as NotificationsRepository reads and writes it. */
 export function fakeNotifications() {
@@ -61,17 +62,5 @@ export function fakeMailer(result: (n: Notification) => Outcome = (n) => ({ user
 
 /** A person as identity's GET person answers. */
 export function personView(userId: string, fields: Partial<PersonView> = {}): PersonView {
-  return {
-    userId,
-    tenantId: 't',
-    email: `${userId}@t.test`,
-    name: userId,
-    status: 'active',
-    role: 'Learner',
-    permissions: [],
-    language: 'en',
-    labels: [],
-    specialisms: [],
-    ...fields,
-  };
+  return testPersonView(userId, fields);
 }

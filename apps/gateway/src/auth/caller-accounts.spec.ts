@@ -1,22 +1,12 @@
 import type { PersonView } from '@cohort/contracts';
+import { testPersonView } from '@cohort/testing/fixtures/person-view';
 import type { GatewayConfig } from '../gateway.config';
 import { ApiError } from '../gateway.errors';
 import type { IdentityClient } from '../upstream/identity.client';
 import { ACCOUNT_CACHE_ENTRIES, CallerAccounts, callerOf } from './caller-accounts';
 
-const person = (fields: Partial<PersonView> = {}): PersonView => ({
-  userId: 'u-1',
-  tenantId: 'acme',
-  email: 'u-1@acme.test',
-  name: 'U 1',
-  status: 'active',
-  role: 'Learner',
-  permissions: [],
-  language: 'en',
-  labels: [],
-  specialisms: [],
-  ...fields,
-});
+const person = (fields: Partial<PersonView> = {}): PersonView =>
+  testPersonView('u-1', { tenantId: 'acme', email: 'u-1@acme.test', name: 'U 1', ...fields });
 const claims = { sub: 'u-1', tid: 'acme', role: 'Admin' as const, email: 'old@acme.test', perms: ['delete'] };
 
 describe('callerOf', () => {

@@ -1,18 +1,7 @@
-import type { PersonView } from '@cohort/contracts';
+import { testPersonView } from '@cohort/testing/fixtures/person-view';
 import { PersonProfile, profileOf } from './person-profile';
 
-const person: PersonView = {
-  userId: 'u-1',
-  tenantId: 't',
-  email: 'a@t.test',
-  name: 'A',
-  status: 'active',
-  role: 'Learner',
-  permissions: [],
-  language: 'en',
-  labels: [],
-  specialisms: [],
-};
+const person = testPersonView('u-1', { email: 'a@t.test', name: 'A' });
 const learning = { enrolments: [], tasks: [], certificates: [], eventEnrolments: [], contentShares: [] };
 
 describe('profileOf', () => {

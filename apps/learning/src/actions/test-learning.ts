@@ -1,5 +1,6 @@
 import { ContentRef, PersonFacts, PersonView, WorkChunk } from '@cohort/contracts';
 import { PersonFactsPublisher } from '@cohort/messaging';
+import { testPersonView } from '@cohort/testing/fixtures/person-view';
 import { IdentityLookupClient, IdentityLookupError } from '@cohort/common';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { contentKey, ContentDoc, CourseDoc } from '../catalogue/catalogue';
@@ -17,19 +18,7 @@ export const daysAgo = (n: number) => new Date(NOW.getTime() - n * DAY);
 
 /** A person as identity's lookup answers. */
 export function testPerson(userId: string, over: Partial<PersonView> = {}): PersonView {
-  return {
-    userId,
-    tenantId: 't',
-    email: `${userId}@t.test`,
-    name: userId,
-    status: 'active',
-    role: 'Learner',
-    permissions: [],
-    language: 'en',
-    labels: [],
-    specialisms: [],
-    ...over,
-  };
+  return testPersonView(userId, over);
 }
 
 /** A learners document. */

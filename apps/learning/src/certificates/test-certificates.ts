@@ -4,23 +4,12 @@ import { CertificateArtifactDoc, CertificateDoc, certificateKey, verificationCod
 import { CertificateFile } from './certificate-files.store';
 import { CertificatePdfs, NewCertificate } from './certificate-pdfs';
 import { CertificatesRepository } from './certificates.repository';
+import { testPersonView } from '@cohort/testing/fixtures/person-view';
 
 /** Shared by the certificate specs: people, records, work chunks and in-memory stores that log their writes. */
 
 export function person(userId: string, over: Partial<PersonView> = {}): PersonView {
-  return {
-    userId,
-    tenantId: 't',
-    email: `${userId}@t.test`,
-    name: `Name ${userId}`,
-    status: 'active',
-    role: 'Learner',
-    permissions: [],
-    language: 'en',
-    labels: [],
-    specialisms: [],
-    ...over,
-  };
+  return testPersonView(userId, { name: `Name ${userId}`, ...over });
 }
 
 export function certificate(userId: string, certificateId: string, over: Partial<CertificateDoc> = {}): CertificateDoc {
