@@ -110,6 +110,54 @@ describe('imports: select existing people by an uploaded file of e-mails', () =>
     expect((await people().findOne({ _id: `${other}:dee` }))?.language).toBe('en');
   });
 
+  it('enrols and withdraws exactly the people of an uploaded file of e-mails', async () => {
+    const participants = [await system.startParticipant('learning'), await system.startParticipant('communications')];
+    try {
+      await system
+        .db('learning')
+        .collection('courses')
+        .insertOne({ _id: `${tenant}:c-csv`, tenantId: tenant, courseId: 'c-csv', title: 'Working with files', kind: 'course' } as never);
+      const upload = await call<ImportSummary>(
+        'POST',
+        '/v1/imports?purpose=select',
+        ['email', `ann@${tenant}.test`, `cem@${tenant}.test`].join('\n'),
+        'text/csv',
+      );
+      expect(upload.body).toMatchObject({ purpose: 'select', rows: 2, valid: 2, invalid: 0 });
+      const selection = { importId: upload.body.importId };
+      const runJob = async (action: string) => {
+        const submitted = await call<{ id: string }>('POST', '/v1/batch-jobs', { action, params: { courseIds: ['c-csv'] }, selection });
+        expect(submitted.status).toBe(202);
+        return eventually(
+          async () => {
+            const view = await call<JobView>('GET', `/v1/batch-jobs/${submitted.body.id}`);
+            return ['completed', 'failed'].includes(view.body.status) && view.body;
+          },
+          60_000,
+          `the ${action} job to end`,
+        );
+      };
+      const enrolled = async () =>
+        (
+          await system
+            .db('learning')
+            .collection<{ userId: string; enrolments: { courseId: string }[] }>('learners')
+            .find({ tenantId: tenant })
+            .toArray()
+        )
+          .filter((l) => l.enrolments.some((e) => e.courseId === 'c-csv'))
+          .map((l) => l.userId)
+          .sort();
+
+      expect(await runJob('enrol')).toMatchObject({ status: 'completed', total: 2, counts: { succeeded: 2 } });
+      expect(await enrolled()).toEqual(['ann', 'cem']);
+      expect(await runJob('withdraw')).toMatchObject({ status: 'completed', total: 2, counts: { succeeded: 2 } });
+      expect(await enrolled()).toEqual([]);
+    } finally {
+      for (const app of participants) await app.close();
+    }
+  });
+
   it('keeps an invite import for invite-users only', async () => {
     const upload = await call<ImportSummary>('POST', '/v1/imports', `email\nnew@${tenant}.test\n`, 'text/csv');
     expect(upload).toMatchObject({ status: 201, body: { purpose: 'invite', valid: 1 } });
