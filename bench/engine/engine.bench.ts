@@ -13,11 +13,13 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { Admin, Consumer, Kafka, logLevel, Producer } from 'kafkajs';
-import { MongoClient } from 'mongodb';
+import { Collection, MongoClient } from 'mongodb';
 import { BatchCommand, JobEvent, topicsFor } from '@cohort/contracts';
 import { createTopics, deleteTopics } from '@cohort/testing/infra/kafka';
 import { readState } from '@cohort/testing/infra/infra';
 import { HOST, freePort, machineBusySeconds, ProcSample, readProc, ServiceProcess } from './processes';
+import { personDoc } from '../../test/support/system';
+import { BENCH_ACTIONS } from './actions';
 import { baselinePass, BaselineResult, createPeopleIndexes, dropDatabases, PersonDoc, round, seedPeople, verifyPeople, Verification } from './store';
 
 const ROOT = resolve(__dirname, '../..');
@@ -26,7 +28,10 @@ const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:19092';
 const MONGO_URL = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27018/';
 const PARTITIONS = 6;
 const TENANT = 'bench-engine';
-const LANGUAGE = 'nl';
+/** the probe: a small job over people the large job leaves out (Managers), run while it runs */
+const PROBE_IDS = ['probe0', 'probe1', 'probe2', 'probe3', 'probe4'];
+const PROBE_LANGUAGE = 'de';
+const PROBE_TIMEOUT_MS = 120_000;
 /** the baseline's passes alternate between these (each pass must change every person) */
 const BASELINE_LANGUAGES = ['nl', 'de'];
 const SAMPLE_MS = 500;
@@ -37,7 +42,13 @@ type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silen
 
 interface Params {
   people: number[];
-  chunkSize: number;
+  /** one run per chunk size (a sweep), each N */
+  chunkSizes: number[];
+  action: string;
+  /** identity processes (consumer-group members of its work topic) */
+  replicas: number;
+  /** a 5-person job submitted once the large job is under way: its latency */
+  probe: boolean;
   window: number;
   build: boolean;
   write: boolean;
@@ -51,7 +62,10 @@ interface Params {
 function parseArgs(argv: string[]): Params {
   const p: Params = {
     people: [10_000, 100_000],
-    chunkSize: 500,
+    chunkSizes: [500],
+    action: 'change-language',
+    replicas: 1,
+    probe: true,
     window: 8,
     build: true,
     write: true,
@@ -74,7 +88,23 @@ function parseArgs(argv: string[]): Params {
           .map((v) => positiveInt(v.replace(/_/g, ''), flag));
         break;
       case '--chunk':
-        p.chunkSize = positiveInt(value(), flag);
+        p.chunkSizes = value()
+          .split(',')
+          .map((v) => positiveInt(v, flag));
+        if (p.chunkSizes.some((c) => c > 1000)) throw new Error('--chunk: at most 1000 (MAX_CHUNK_SIZE)');
+        break;
+      case '--action': {
+        const v = value();
+        if (!Object.hasOwn(BENCH_ACTIONS, v)) throw new Error(`--action ${Object.keys(BENCH_ACTIONS).join('|')}`);
+        p.action = v;
+        break;
+      }
+      case '--replicas':
+        p.replicas = positiveInt(value(), flag);
+        if (p.replicas > PARTITIONS) throw new Error(`--replicas: at most ${PARTITIONS} (the partitions of the work topic)`);
+        break;
+      case '--no-probe':
+        p.probe = false;
         break;
       case '--window':
         p.window = positiveInt(value(), flag);
@@ -106,7 +136,7 @@ function parseArgs(argv: string[]): Params {
       case '--help':
       case '-h':
         process.stdout.write(
-          'npx tsx bench/engine/engine.bench.ts [--people N[,N…]] [--chunk 500] [--window 8] [--no-build] [--baseline-concurrency 1,3] [--timeout-min 30] [--log-level info] [--keep] [--no-write]\n',
+          'npm run bench -- [--people N[,N…]] [--action change-language|change-role|deactivate] [--chunk C[,C…]] [--replicas R] [--window 8] [--no-probe] [--no-build] [--baseline-concurrency 1,3] [--timeout-min 30] [--log-level info] [--keep] [--no-write]\n',
         );
         process.exit(0);
       // falls through (never: exit above)
@@ -183,16 +213,34 @@ interface BaselineFigures {
   ratioToWritesOnly?: number;
 }
 
+interface ProbeFigures {
+  /** people of the small job */
+  people: number;
+  /** the large job's finished people when the probe was published */
+  publishedAtLargeFinished?: number;
+  end: JobFigures['end'];
+  publishToEndMs?: number;
+  counts?: Record<string, number>;
+  verified: boolean;
+}
+
 interface RunReport {
   people: number;
+  action: string;
+  chunkSize: number;
+  /** identity processes */
+  replicas: number;
   ok: boolean;
   tenantId: string;
   topicPrefix: string;
   dbPrefix: string;
   seed: { ms: number; docsPerSecond: number };
-  startupMs: { identity?: number; orchestrator?: number; groupsStable?: number };
+  startupMs: Record<string, number>;
   job: JobFigures;
-  memory: { orchestrator?: ProcFigures; identity?: ProcFigures };
+  /** a 5-person job run while the large one runs */
+  probe?: ProbeFigures;
+  /** per process: orchestrator, identity (identity-2 … for more replicas), the saga's other services */
+  memory: Record<string, ProcFigures>;
   /**
    * CPU seconds from publish to end; kafka and store only when the project's infra scripts started them;
    * machine = all busy CPU, other = machine minus the processes named here (other work on the machine)
@@ -206,10 +254,12 @@ interface RunReport {
   /** one entry per baseline concurrency */
   baseline: BaselineFigures[];
   baselineVerification?: Verification;
+  /** persons/s ÷ that of the same N with the sweep's first chunk size */
+  ratioToFirstChunk?: number;
   /** FerretDB on SQLite: MiB of the bench databases' files (the -wal file grows with every write) after the job and after the baseline */
   sqliteFiles?: { afterJob?: Record<string, number>; afterBaseline?: Record<string, number> };
   warnings: string[];
-  logs: { identity: string; orchestrator: string };
+  logs: Record<string, string>;
   evidence?: Record<string, unknown>;
 }
 
@@ -338,7 +388,6 @@ function jobFigures(events: Received[], publishAt: number, expectedTotal: number
   const accepted = events.find((e) => e.event.type === 'accepted');
   const progress = events.filter((e) => e.event.type === 'progress');
   const endEvent = events.find((e) => ['completed', 'failed', 'cancelled', 'rejected'].includes(e.event.type));
-  const finishedOf = (c: Record<string, number>) => c.succeeded + c.skipped + c.failed + c.cancelled;
   const firstFinished = progress.find((e) => e.event.type === 'progress' && finishedOf(e.event.counts) > 0);
   const f: JobFigures = { end, progressEvents: progress.length, lagMax };
   if (accepted?.event.type === 'accepted') {
@@ -380,21 +429,85 @@ function jobFigures(events: Received[], publishAt: number, expectedTotal: number
   return f;
 }
 
+// ---------------------------------------------------------------- the probe
+
+type Follower = Awaited<ReturnType<typeof followEvents>>;
+const finishedOf = (c: Record<string, number>) => c.succeeded + c.skipped + c.failed + c.cancelled;
+
+/**
+ * Once the large job has finished its first 2 % of people, a 5-person `change-language` over the probe
+ * people (Managers, outside the large job's filter): its publish → completed latency shows whether a
+ * small job waits behind a large one.
+ */
+async function runProbe(
+  kafka: Kafka,
+  producer: Producer,
+  topics: ReturnType<typeof topicsFor>,
+  groupId: string,
+  large: Follower,
+  n: number,
+  people: Collection<PersonDoc>,
+  deadline: number,
+): Promise<ProbeFigures> {
+  const figures: ProbeFigures = { people: PROBE_IDS.length, end: 'timeout', verified: false };
+  let largeFinished = 0;
+  for (;;) {
+    const last = [...large.events].reverse().find((e) => e.event.type !== 'accepted');
+    if (last && last.event.type !== 'progress') return figures; // the large job ended first: no probe
+    largeFinished = last?.event.type === 'progress' ? finishedOf(last.event.counts) : 0;
+    if (largeFinished >= Math.max(1, n * 0.02)) break;
+    if (Date.now() > deadline) return figures;
+    await sleep(100);
+  }
+  figures.publishedAtLargeFinished = largeFinished;
+  const commandId = `bench-probe-${randomUUID()}`;
+  const follower = await followEvents(kafka, topics.events, groupId, commandId);
+  try {
+    const command: BatchCommand = {
+      commandId,
+      tenantId: TENANT,
+      actor: { userId: 'owner' },
+      action: 'change-language',
+      params: { language: PROBE_LANGUAGE },
+      selection: { userIds: PROBE_IDS },
+    };
+    const publishAt = Date.now();
+    await producer.send({ topic: topics.commands, messages: [{ key: `${TENANT}:probe`, value: JSON.stringify(command) }] });
+    const end = await follower.waitEnd(publishAt + PROBE_TIMEOUT_MS, () => false);
+    if (end && end.event.type !== 'accepted' && end.event.type !== 'progress') {
+      figures.end = end.event.type;
+      figures.publishToEndMs = end.receivedAt - publishAt;
+      if (end.event.type !== 'rejected') figures.counts = end.event.counts;
+    }
+    figures.verified = (await people.countDocuments({ tenantId: TENANT, userId: { $in: PROBE_IDS }, language: PROBE_LANGUAGE })) === PROBE_IDS.length;
+    log(`probe: ${PROBE_IDS.length}-person job ${figures.end} in ${figures.publishToEndMs} ms (large job at ${largeFinished}/${n})`);
+    return figures;
+  } finally {
+    await follower.consumer.disconnect().catch(() => undefined);
+  }
+}
+
 // ---------------------------------------------------------------- one N
 
 const live: { services: ServiceProcess[]; cleanups: (() => Promise<void>)[] } = { services: [], cleanups: [] };
 
-async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, logDir: string): Promise<RunReport> {
+async function runOne(n: number, chunkSize: number, p: Params, mongo: MongoClient, kafka: Kafka, logDir: string): Promise<RunReport> {
+  const action = BENCH_ACTIONS[p.action];
   const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
   const topicPrefix = `bench${stamp}.`;
   const dbPrefix = `bench_${stamp}`;
   const topics = topicsFor(topicPrefix);
   const followerGroup = `${topicPrefix}bench.follower`;
   const serviceGroups = { identity: `${topicPrefix}cohort.identity`, orchestrator: `${topicPrefix}cohort.orchestrator` };
+  const participantGroups = action.participants.map((name) => `${topicPrefix}cohort.${name}`);
+  const probeGroup = `${topicPrefix}bench.probe`;
   const people = mongo.db(`${dbPrefix}_identity`).collection<PersonDoc>('people');
   const baselinePeople = mongo.db(`${dbPrefix}_identity`).collection<PersonDoc>('people_baseline');
   const report: RunReport = {
     people: n,
+    action: p.action,
+    chunkSize,
+    replicas: p.replicas,
     ok: false,
     tenantId: TENANT,
     topicPrefix,
@@ -407,8 +520,9 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
     baseline: [],
     stop: {},
     warnings: [],
-    logs: { identity: join(logDir, `identity-${n}.log`), orchestrator: join(logDir, `orchestrator-${n}.log`) },
+    logs: {},
   };
+  const logFile = (name: string) => (report.logs[name] = join(logDir, `${name}-${n}-c${chunkSize}.log`));
   const warn = (w: string) => {
     report.warnings.push(w);
     log(`WARNING: ${w}`);
@@ -425,7 +539,9 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
     if (p.keep) {
       log(`--keep: left topics ${topicPrefix}* and databases ${dbPrefix}_* in place`);
     } else {
-      await admin.deleteGroups([followerGroup, serviceGroups.identity, serviceGroups.orchestrator]).catch(() => undefined);
+      await admin
+        .deleteGroups([followerGroup, probeGroup, serviceGroups.identity, serviceGroups.orchestrator, ...participantGroups])
+        .catch(() => undefined);
       await deleteTopics(BROKERS, topicPrefix).catch((err: unknown) => warn(`could not delete topics ${topicPrefix}*: ${String(err)}`));
       const dropped = await dropDatabases(mongo, dbPrefix).catch((err: unknown) => {
         warn(`could not drop databases ${dbPrefix}_*: ${String(err)}`);
@@ -445,11 +561,14 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
     await createPeopleIndexes(people);
     await createPeopleIndexes(baselinePeople);
     const seedMs = (await seedPeople(people, TENANT, n, true)) + (await seedPeople(baselinePeople, TENANT, n, false));
+    // the probe's people: not Learners, so the large job's filter leaves them out
+    await people.insertMany(PROBE_IDS.map((id) => personDoc(TENANT, id, { role: 'Manager' })));
     report.seed = { ms: seedMs, docsPerSecond: round(((2 * n + 1) / seedMs) * 1000, 1) };
     log(`seeded 2 × ${n} people in ${(seedMs / 1000).toFixed(1)} s (${report.seed.docsPerSecond} docs/s)`);
 
-    // services
-    const [identityPort, orchestratorPort] = [await freePort(), await freePort()];
+    // services: orchestrator, identity (× replicas), the saga's other participants
+    const ports: Record<string, number> = {};
+    for (const name of ['orchestrator', 'identity', 'membership', 'learning', 'communications']) ports[name] = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: process.env.NODE_ENV ?? 'production',
@@ -458,25 +577,28 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
       MONGO_URL,
       MONGO_DB_PREFIX: dbPrefix,
       KAFKA_TOPIC_PREFIX: topicPrefix,
-      IDENTITY_URL: `http://${HOST}:${identityPort}`,
-      ORCHESTRATOR_URL: `http://${HOST}:${orchestratorPort}`,
+      ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [`${name.toUpperCase()}_URL`, `http://${HOST}:${port}`])),
       LOG_LEVEL: p.logLevel,
-      ORCH_CHUNK_SIZE: String(p.chunkSize),
+      ORCH_CHUNK_SIZE: String(chunkSize),
       ORCH_WINDOW: String(p.window),
+      COMMS_JOB_NOTICE_MIN: '0',
     };
-    const identity = new ServiceProcess('identity', identityPort, report.logs.identity, ROOT, { ...env, PORT: String(identityPort) });
-    services.push(identity);
-    const orchestrator = new ServiceProcess('orchestrator', orchestratorPort, report.logs.orchestrator, ROOT, {
-      ...env,
-      PORT: String(orchestratorPort),
-    });
-    services.push(orchestrator);
+    const start = (name: string, port: number) => {
+      const proc = new ServiceProcess(name, port, logFile(name), ROOT, { ...env, PORT: String(port) });
+      services.push(proc);
+      return proc;
+    };
+    const identity = start('identity', ports.identity);
+    const orchestrator = start('orchestrator', ports.orchestrator);
+    for (let r = 2; r <= p.replicas; r++) start(`identity-${r}`, await freePort());
+    for (const name of action.participants) start(name, ports[name]);
     live.services = services;
-    [report.startupMs.identity, report.startupMs.orchestrator] = await Promise.all([identity.waitHealthy(), orchestrator.waitHealthy()]);
+    const startup = await Promise.all(services.map((proc) => proc.waitHealthy()));
+    services.forEach((proc, i) => (report.startupMs[proc.name] = startup[i]));
     const g0 = Date.now();
-    await waitGroupsStable(admin, [serviceGroups.identity, serviceGroups.orchestrator]);
+    await waitGroupsStable(admin, [serviceGroups.identity, serviceGroups.orchestrator, ...participantGroups]);
     report.startupMs.groupsStable = Date.now() - g0;
-    log(`identity (pid ${identity.pid}) and orchestrator (pid ${orchestrator.pid}) healthy, consumer groups stable`);
+    log(`${services.map((proc) => `${proc.name} (pid ${proc.pid})`).join(', ')} healthy, consumer groups stable`);
 
     const commandId = `bench-${randomUUID()}`;
     follower = await followEvents(kafka, topics.events, followerGroup, commandId);
@@ -489,16 +611,17 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
       kafka: infra.kafka?.brokers === BROKERS ? infra.kafka.pid : undefined,
       store: infra.mongo?.url === MONGO_URL ? infra.mongo.pid : undefined,
     };
-    const before = { identity: identity.sample(), orchestrator: orchestrator.sample() };
-    const rssMax = { identity: before.identity?.rssMiB ?? 0, orchestrator: before.orchestrator?.rssMiB ?? 0 };
+    const sampleAll = () => Object.fromEntries(services.map((proc) => [proc.name, proc.sample()]));
+    const before: Record<string, ProcSample | undefined> = sampleAll();
+    const rssMax: Record<string, number> = Object.fromEntries(services.map((proc) => [proc.name, before[proc.name]?.rssMiB ?? 0]));
     const cpuStart: Record<string, ProcSample | undefined> = { ...before, kafka: readProc(infraPids.kafka), store: readProc(infraPids.store) };
     const benchCpu0 = process.cpuUsage();
     const machine0 = machineBusySeconds();
     report.loadAverage = { atPublish: os.loadavg() };
     const sampler = setInterval(() => {
-      for (const s of [identity, orchestrator]) {
-        const x = s.sample();
-        if (x) rssMax[s.name as 'identity' | 'orchestrator'] = Math.max(rssMax[s.name as 'identity' | 'orchestrator'], x.rssMiB);
+      for (const proc of services) {
+        const x = proc.sample();
+        if (x) rssMax[proc.name] = Math.max(rssMax[proc.name], x.rssMiB);
       }
     }, SAMPLE_MS);
     const lagMax = { identityWork: 0, orchestratorResults: 0 };
@@ -522,9 +645,10 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
       commandId,
       tenantId: TENANT,
       actor: { userId: 'owner' },
-      action: 'change-language',
-      params: { language: LANGUAGE },
+      action: p.action,
+      params: action.params,
       selection: { filter: { roles: ['Learner'] } },
+      ...(action.destructive && { options: { approvalCount: n } }),
     };
     const publishAt = Date.now();
     await producer.send({ topic: topics.commands, messages: [{ key: TENANT, value: JSON.stringify(command) }] });
@@ -538,11 +662,14 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
           `; RSS orchestrator ${mib(orchestrator.last?.rssMiB)} MiB, identity ${mib(identity.last?.rssMiB)} MiB; lag work ${lagNow.identityWork}, results ${lagNow.orchestratorResults}`,
       );
     }, REPORT_MS);
-    const end = await follower.waitEnd(publishAt + p.timeoutMin * 60_000, () => !identity.running || !orchestrator.running);
+    const anyExited = () => services.some((proc) => !proc.running);
+    const probe = p.probe ? runProbe(kafka, producer, topics, probeGroup, follower, n, people, publishAt + p.timeoutMin * 60_000) : undefined;
+    const end = await follower.waitEnd(publishAt + p.timeoutMin * 60_000, anyExited);
+    if (probe) report.probe = await probe;
     clearInterval(reporter);
     clearInterval(sampler);
     clearInterval(lagSampler);
-    const after = { identity: identity.sample(), orchestrator: orchestrator.sample() };
+    const after: Record<string, ProcSample | undefined> = sampleAll();
     const benchCpu = process.cpuUsage(benchCpu0);
     const cpuEnd: Record<string, ProcSample | undefined> = { ...after, kafka: readProc(infraPids.kafka), store: readProc(infraPids.store) };
     for (const k of Object.keys(cpuEnd)) {
@@ -552,29 +679,25 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
     }
     report.cpu.bench = round((benchCpu.user + benchCpu.system) / 1e6, 2);
     report.cpu.machine = round(machineBusySeconds() - machine0, 2);
-    const known = ['identity', 'orchestrator', 'kafka', 'store', 'bench'].reduce((sum, k) => sum + (report.cpu[k] ?? 0), 0);
+    const known = [...services.map((proc) => proc.name), 'kafka', 'store', 'bench'].reduce((sum, k) => sum + (report.cpu[k] ?? 0), 0);
     if (report.cpu.kafka !== undefined && report.cpu.store !== undefined) report.cpu.other = Math.max(0, round(report.cpu.machine - known, 2));
     report.loadAverage.atEnd = os.loadavg();
     if (report.cpu.other > 0.1 * report.cpu.machine) {
       warn(`other processes used ${report.cpu.other} of the ${report.cpu.machine} busy CPU seconds during the job: the figures are perturbed`);
     }
-    for (const s of ['identity', 'orchestrator'] as const) {
-      report.memory[s] = {
-        rssBeforeMiB: mib(before[s]?.rssMiB),
-        rssMaxSampledMiB: mib(rssMax[s]),
-        peakMiB: mib((after[s] ?? (s === 'identity' ? identity : orchestrator).last)?.peakMiB),
-        cpuSeconds: report.cpu[s] ?? NaN,
+    for (const proc of services) {
+      report.memory[proc.name] = {
+        rssBeforeMiB: mib(before[proc.name]?.rssMiB),
+        rssMaxSampledMiB: mib(rssMax[proc.name]),
+        peakMiB: mib((after[proc.name] ?? proc.last)?.peakMiB),
+        cpuSeconds: report.cpu[proc.name] ?? NaN,
       };
     }
-    const endKind: JobFigures['end'] = end
-      ? (end.event.type as JobFigures['end'])
-      : !identity.running || !orchestrator.running
-        ? 'service-exited'
-        : 'timeout';
+    const endKind: JobFigures['end'] = end ? (end.event.type as JobFigures['end']) : anyExited() ? 'service-exited' : 'timeout';
     report.job = jobFigures(follower.events, publishAt, n, lagMax, endKind);
     if (follower.invalid()) warn(`${follower.invalid()} event(s) on ${topics.events} failed the JobEvent schema`);
     if (endKind === 'service-exited')
-      warn(`a service exited during the job: identity ${identity.exitDescription}, orchestrator ${orchestrator.exitDescription}`);
+      warn(`a service exited during the job: ${services.map((proc) => `${proc.name} ${proc.exitDescription}`).join(', ')}`);
     if (endKind === 'timeout') warn(`no end event within ${p.timeoutMin} min`);
     if (endKind !== 'completed') warn(`job ended as ${endKind}`);
     if (report.job.total !== undefined && report.job.total !== n) warn(`job total ${report.job.total} ≠ ${n} people seeded`);
@@ -601,6 +724,9 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
         eventCount: follower.events.length,
         orchestratorLogTail: orchestrator.tail(150),
         identityLogTail: identity.tail(80),
+        otherLogTails: Object.fromEntries(
+          services.filter((proc) => proc !== orchestrator && proc !== identity).map((proc) => [proc.name, proc.tail(40)]),
+        ),
         lagAtEnd: lagNow,
       };
     }
@@ -608,18 +734,19 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
     const filesAfterJob = sqliteFiles(dbPrefix);
     if (filesAfterJob) report.sqliteFiles = { afterJob: filesAfterJob };
     // stop the services, then check the people
-    const stops = await Promise.all([orchestrator.stop(), identity.stop()]);
-    report.stop = { orchestrator: stops[0], identity: stops[1] };
+    const stops = await Promise.all(services.map((proc) => proc.stop()));
+    report.stop = Object.fromEntries(services.map((proc, i) => [proc.name, stops[i]]));
     live.services = [];
     log(
       `stopped: ${Object.entries(report.stop)
         .map(([name, st]) => `${name} ${JSON.stringify(st)}`)
         .join(', ')}`,
     );
-    report.verification = await verifyPeople(people, TENANT, n, LANGUAGE, 2);
+    const expected = { ...action.after, v: 2 };
+    report.verification = await verifyPeople(people, TENANT, n, expected, ['owner', ...PROBE_IDS]);
     if (!report.verification.ok) {
       warn(
-        `!!! ${report.verification.mismatches} of ${n} people do not have language ${LANGUAGE} and v 2 (e.g. ${JSON.stringify(report.verification.examples.slice(0, 3))})`,
+        `!!! ${report.verification.mismatches} of ${n} people do not have ${JSON.stringify(expected)} (e.g. ${JSON.stringify(report.verification.examples.slice(0, 3))})`,
       );
     }
     const owner = await people.findOne({ _id: `${TENANT}:owner` });
@@ -645,13 +772,13 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
       return { ...result, cpu };
     };
     for (const concurrency of p.baselineConcurrency) {
-      const pass = { chunkSize: p.chunkSize, concurrency };
-      log(`baseline: reads+writes over ${n} people (chunks of ${p.chunkSize}, ${concurrency} at a time) …`);
+      const pass = { chunkSize, concurrency };
+      log(`baseline: reads+writes over ${n} people (chunks of ${chunkSize}, ${concurrency} at a time) …`);
       const readsWrites = await measured(
         () => baselinePass(baselinePeople, TENANT, n, { ...pass, reads: true, language: BASELINE_LANGUAGES[passes % 2], opKey: `bench:${passes++}` }),
         `reads+writes (${concurrency} at a time)`,
       );
-      log(`baseline: writes only (chunks of ${p.chunkSize}, ${concurrency} at a time) …`);
+      log(`baseline: writes only (chunks of ${chunkSize}, ${concurrency} at a time) …`);
       const writesOnly = await measured(
         () =>
           baselinePass(baselinePeople, TENANT, n, { ...pass, reads: false, language: BASELINE_LANGUAGES[passes % 2], opKey: `bench:${passes++}` }),
@@ -668,11 +795,19 @@ async function runOne(n: number, p: Params, mongo: MongoClient, kafka: Kafka, lo
     }
     if (report.sqliteFiles) report.sqliteFiles.afterBaseline = sqliteFiles(dbPrefix);
     if (passes) {
-      report.baselineVerification = await verifyPeople(baselinePeople, TENANT, n, BASELINE_LANGUAGES[(passes - 1) % 2], 1 + passes);
+      report.baselineVerification = await verifyPeople(
+        baselinePeople,
+        TENANT,
+        n,
+        { language: BASELINE_LANGUAGES[(passes - 1) % 2], v: 1 + passes },
+        [],
+      );
       if (!report.baselineVerification.ok)
         warn(`baseline: ${report.baselineVerification.mismatches} of ${n} people were not written ${passes} times`);
     }
-    report.ok = endKind === 'completed' && report.verification.ok && report.job.counts?.succeeded === n && report.job.total === n;
+    const probeOk = !report.probe?.publishedAtLargeFinished || (report.probe.end === 'completed' && report.probe.verified);
+    if (!probeOk) warn(`the probe job ended ${report.probe?.end}, verified ${report.probe?.verified}`);
+    report.ok = endKind === 'completed' && report.verification.ok && report.job.counts?.succeeded === n && report.job.total === n && probeOk;
     log(`N=${n}: ${endKind} in ${((report.job.publishToEndMs ?? NaN) / 1000).toFixed(1)} s, ${report.job.personsPerSecond} persons/s`);
     return report;
   } catch (err) {
@@ -718,9 +853,29 @@ function table(runs: RunReport[], concurrencies: number[]): string {
     ['progress events', (r) => v(r.job.progressEvents)],
     ['progress max gap s (emitted / received)', (r) => `${s(r.job.progressMaxGapMs, 2)} / ${s(r.job.progressMaxGapReceivedMs, 2)}`],
     ['max lag: work / results (msgs)', (r) => `${r.job.lagMax.identityWork} / ${r.job.lagMax.orchestratorResults}`],
+    [
+      '5-person probe: publish → completed s (large job at)',
+      (r) => (r.probe?.publishedAtLargeFinished ? `${s(r.probe.publishToEndMs, 2)} (${r.probe.publishedAtLargeFinished})` : '–'),
+    ],
     ['orchestrator peak RSS MiB (before job)', (r) => `${v(r.memory.orchestrator?.peakMiB)} (${v(r.memory.orchestrator?.rssBeforeMiB)})`],
     ['identity peak RSS MiB (before job)', (r) => `${v(r.memory.identity?.peakMiB)} (${v(r.memory.identity?.rssBeforeMiB)})`],
+    [
+      'other services peak RSS MiB',
+      (r) =>
+        Object.entries(r.memory)
+          .filter(([name]) => name !== 'orchestrator' && name !== 'identity')
+          .map(([name, m]) => `${name} ${v(m.peakMiB)}`)
+          .join(', ') || '–',
+    ],
     ['CPU s: orch / identity / kafka / store', (r) => ['orchestrator', 'identity', 'kafka', 'store'].map((k) => v(r.cpu[k])).join(' / ')],
+    [
+      'CPU s: other services',
+      (r) =>
+        Object.keys(r.memory)
+          .filter((name) => name !== 'orchestrator' && name !== 'identity')
+          .map((name) => `${name} ${v(r.cpu[name])}`)
+          .join(', ') || '–',
+    ],
     ['CPU s: whole machine / other processes', (r) => `${v(r.cpu.machine)} / ${v(r.cpu.other)}`],
     ['job store CPU ms/person', (r) => perPerson(r.cpu.store, r.people)],
     ...concurrencies.flatMap((c): [string, (r: RunReport) => string][] => {
@@ -736,10 +891,14 @@ function table(runs: RunReport[], concurrencies: number[]): string {
       ];
     }),
     ['store WAL MiB after job / after baseline', (r) => `${v(walMiB(r.sqliteFiles?.afterJob))} / ${v(walMiB(r.sqliteFiles?.afterBaseline))}`],
-    ['verified (language nl, v 2)', (r) => (r.verification ? `${r.verification.matching}/${r.verification.expected}` : '–')],
+    ['persons/s ÷ first chunk size of the sweep', (r) => v(r.ratioToFirstChunk)],
+    ['verified (every person changed once)', (r) => (r.verification ? `${r.verification.matching}/${r.verification.expected}` : '–')],
     ['seed docs/s (insertMany 5,000)', (r) => v(r.seed.docsPerSecond)],
   ];
-  const head = ['', ...runs.map((r) => `N = ${r.people.toLocaleString('en')}`)];
+  const head = [
+    '',
+    ...runs.map((r) => `N = ${r.people.toLocaleString('en')}, chunk ${r.chunkSize}${r.replicas > 1 ? `, ${r.replicas} identity` : ''}`),
+  ];
   const body = rows.map(([label, f]) => [label, ...runs.map(f)]);
   const widths = head.map((_, i) => Math.max(...[head, ...body].map((row) => row[i].length)));
   const line = (row: string[]) => `| ${row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
@@ -774,12 +933,18 @@ async function main(): Promise<void> {
     const store = await storeName(mongo);
     log(`store: ${store}; Kafka ${BROKERS}; ${os.cpus().length} CPUs; Node ${process.version}`);
     for (const n of p.people) {
-      if (stopping) break;
-      runs.push(await runOne(n, p, mongo, kafka, logDir));
+      for (const chunkSize of p.chunkSizes) {
+        if (stopping) break;
+        const run = await runOne(n, chunkSize, p, mongo, kafka, logDir);
+        const first = runs.find((r) => r.people === n && r.chunkSize === p.chunkSizes[0]);
+        if (first?.job.personsPerSecond && run.job.personsPerSecond)
+          run.ratioToFirstChunk = round(run.job.personsPerSecond / first.job.personsPerSecond, 2);
+        runs.push(run);
+      }
     }
     const out = table(runs, p.baselineConcurrency);
     process.stdout.write(
-      `\nchange-language, chunk ${p.chunkSize}, window ${p.window}, ${PARTITIONS} partitions, store ${store}, baseline concurrency ${p.baselineConcurrency.join(', ')}\n\n${out}\n\n`,
+      `\n${p.action}, chunk ${p.chunkSizes.join('/')}, window ${p.window}, identity replicas ${p.replicas}, ${PARTITIONS} partitions, store ${store}, baseline concurrency ${p.baselineConcurrency.join(', ')}\n\n${out}\n\n`,
     );
     for (const r of runs) for (const w of r.warnings) process.stdout.write(`WARNING N=${r.people}: ${w.split('\n')[0]}\n`);
     if (p.write) {
@@ -807,10 +972,13 @@ async function main(): Promise<void> {
           loadAverageAtEnd: os.loadavg(),
         },
         params: {
-          action: 'change-language',
+          action: p.action,
+          actionParams: BENCH_ACTIONS[p.action].params,
           selection: 'filter roles=[Learner]',
           people: p.people,
-          chunkSize: p.chunkSize,
+          chunkSizes: p.chunkSizes,
+          identityReplicas: p.replicas,
+          probe: p.probe ? `${PROBE_IDS.length}-person change-language once 2 % of the large job finished` : false,
           window: p.window,
           partitions: PARTITIONS,
           identityPartitionsConsumedConcurrently: 3,

@@ -69,6 +69,7 @@ export class ServiceProcess {
   /** the last sample taken while it ran (its VmHWM is the peak RSS once the process is gone) */
   last?: ProcSample;
 
+  /** `name` is the service, or `<service>-<n>` for another replica of it */
   constructor(
     readonly name: string,
     readonly port: number,
@@ -77,9 +78,10 @@ export class ServiceProcess {
     env: NodeJS.ProcessEnv,
   ) {
     this.url = `http://${HOST}:${port}`;
+    const service = name.replace(/-\d+$/, '');
     const fd = openSync(logFile, 'a');
     try {
-      this.child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], { cwd, env, stdio: ['ignore', fd, fd] });
+      this.child = spawn(process.execPath, [`dist/apps/${service}/src/main.js`], { cwd, env, stdio: ['ignore', fd, fd] });
     } finally {
       closeSync(fd);
     }

@@ -110,23 +110,28 @@ export interface Verification {
   mismatches: number;
   ok: boolean;
   /** a few people that do not match */
-  examples: { _id: string; language: string; v: number }[];
+  examples: Record<string, unknown>[];
 }
 
-/** Every seeded Learner of the tenant has `language` and `v`; the Owner is untouched. */
-export async function verifyPeople(coll: Collection<PersonDoc>, tenantId: string, n: number, language: string, v: number): Promise<Verification> {
-  const matching = await coll.countDocuments({ tenantId, role: 'Learner', language, v });
+/** Every seeded person of the tenant but `except` has the `expected` field values. */
+export async function verifyPeople(
+  coll: Collection<PersonDoc>,
+  tenantId: string,
+  n: number,
+  expected: Record<string, unknown>,
+  except: readonly string[],
+): Promise<Verification> {
+  const selected = { tenantId, userId: { $nin: [...except] } };
+  const matching = await coll.countDocuments({ ...selected, ...expected });
+  const projection = Object.fromEntries(['_id', ...Object.keys(expected)].map((k) => [k, 1]));
   const examples =
     matching === n
       ? []
       : await coll
-          .find(
-            { tenantId, role: 'Learner', $or: [{ language: { $ne: language } }, { v: { $ne: v } }] },
-            { projection: { _id: 1, language: 1, v: 1 } },
-          )
+          .find({ ...selected, $or: Object.entries(expected).map(([k, v]) => ({ [k]: { $ne: v } })) }, { projection })
           .limit(10)
           .toArray();
-  return { expected: n, matching, mismatches: n - matching, ok: matching === n, examples: examples as Verification['examples'] };
+  return { expected: n, matching, mismatches: n - matching, ok: matching === n, examples };
 }
 
 /** Drops every database whose name starts with `<dbPrefix>_`. */
