@@ -62,7 +62,7 @@ interface Params {
 function parseArgs(argv: string[]): Params {
   const p: Params = {
     people: [10_000, 100_000],
-    chunkSizes: [500],
+    chunkSizes: [100],
     action: 'change-language',
     replicas: 1,
     probe: true,
