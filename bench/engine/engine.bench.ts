@@ -20,6 +20,7 @@ import { readState } from '@cohort/testing/infra/infra';
 import { HOST, freePort, machineBusySeconds, ProcSample, readProc, ServiceProcess } from './processes';
 import { personDoc } from '../../test/support/system';
 import { BENCH_ACTIONS } from './actions';
+import { hottestFunctions } from './cpu-profile';
 import { baselinePass, BaselineResult, createPeopleIndexes, dropDatabases, PersonDoc, round, seedPeople, verifyPeople, Verification } from './store';
 
 const ROOT = resolve(__dirname, '../..');
@@ -49,6 +50,8 @@ interface Params {
   replicas: number;
   /** a 5-person job submitted once the large job is under way: its latency */
   probe: boolean;
+  /** write V8 CPU profiles of the services (node --cpu-prof) and print their hottest functions */
+  cpuProf: boolean;
   window: number;
   build: boolean;
   write: boolean;
@@ -66,6 +69,7 @@ function parseArgs(argv: string[]): Params {
     action: 'change-language',
     replicas: 1,
     probe: true,
+    cpuProf: false,
     window: 8,
     build: true,
     write: true,
@@ -106,6 +110,9 @@ function parseArgs(argv: string[]): Params {
       case '--no-probe':
         p.probe = false;
         break;
+      case '--cpu-prof':
+        p.cpuProf = true;
+        break;
       case '--window':
         p.window = positiveInt(value(), flag);
         break;
@@ -136,7 +143,7 @@ function parseArgs(argv: string[]): Params {
       case '--help':
       case '-h':
         process.stdout.write(
-          'npm run bench -- [--people N[,N…]] [--action change-language|change-role|deactivate] [--chunk C[,C…]] [--replicas R] [--window 8] [--no-probe] [--no-build] [--baseline-concurrency 1,3] [--timeout-min 30] [--log-level info] [--keep] [--no-write]\n',
+          'npm run bench -- [--people N[,N…]] [--action change-language|change-role|deactivate] [--chunk C[,C…]] [--replicas R] [--window 8] [--no-probe] [--cpu-prof] [--no-build] [--baseline-concurrency 1,3] [--timeout-min 30] [--log-level info] [--keep] [--no-write]\n',
         );
         process.exit(0);
       // falls through (never: exit above)
@@ -256,6 +263,8 @@ interface RunReport {
   baselineVerification?: Verification;
   /** persons/s ÷ that of the same N with the sweep's first chunk size */
   ratioToFirstChunk?: number;
+  /** with --cpu-prof: per service, its hottest functions by self time */
+  profiles?: Record<string, ReturnType<typeof hottestFunctions> & { file: string }>;
   /** FerretDB on SQLite: MiB of the bench databases' files (the -wal file grows with every write) after the job and after the baseline */
   sqliteFiles?: { afterJob?: Record<string, number>; afterBaseline?: Record<string, number> };
   warnings: string[];
@@ -429,6 +438,31 @@ function jobFigures(events: Received[], publishAt: number, expectedTotal: number
   return f;
 }
 
+// ---------------------------------------------------------------- CPU profiles
+
+/** The services' CPU profiles in `dir` (written when they exit), each summarised and printed. */
+function readProfiles(dir: string, warn: (w: string) => void): RunReport['profiles'] {
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  } catch {
+    // none written
+  }
+  if (files.length === 0) {
+    warn(`no CPU profiles in ${dir}`);
+    return undefined;
+  }
+  const out: NonNullable<RunReport['profiles']> = {};
+  for (const f of files) {
+    const summary = hottestFunctions(join(dir, f), ROOT);
+    const name = f.replace(/\.cpuprofile$/, '');
+    out[name] = { ...summary, file: join(dir, f) };
+    log(`CPU profile ${name}: ${summary.totalMs} ms sampled, ${summary.idlePercent} % idle; hottest by self time:`);
+    for (const fn of summary.functions) log(`  ${String(fn.percent).padStart(5)} %  ${String(fn.selfMs).padStart(6)} ms  ${fn.where}`);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- the probe
 
 type Follower = Awaited<ReturnType<typeof followEvents>>;
@@ -584,7 +618,9 @@ async function runOne(n: number, chunkSize: number, p: Params, mongo: MongoClien
       COMMS_JOB_NOTICE_MIN: '0',
     };
     const start = (name: string, port: number) => {
-      const proc = new ServiceProcess(name, port, logFile(name), ROOT, { ...env, PORT: String(port) });
+      const profileDir = join(logDir, `profiles-${n}-c${chunkSize}`);
+      const nodeArgs = p.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+      const proc = new ServiceProcess(name, port, logFile(name), ROOT, { ...env, PORT: String(port) }, nodeArgs);
       services.push(proc);
       return proc;
     };
@@ -736,6 +772,7 @@ async function runOne(n: number, chunkSize: number, p: Params, mongo: MongoClien
     // stop the services, then check the people
     const stops = await Promise.all(services.map((proc) => proc.stop()));
     report.stop = Object.fromEntries(services.map((proc, i) => [proc.name, stops[i]]));
+    if (p.cpuProf) report.profiles = readProfiles(join(logDir, `profiles-${n}-c${chunkSize}`), warn);
     live.services = [];
     log(
       `stopped: ${Object.entries(report.stop)

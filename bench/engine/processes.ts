@@ -76,12 +76,14 @@ export class ServiceProcess {
     readonly logFile: string,
     cwd: string,
     env: NodeJS.ProcessEnv,
+    /** extra node options, e.g. `--cpu-prof --cpu-prof-dir=…` */
+    nodeArgs: string[] = [],
   ) {
     this.url = `http://${HOST}:${port}`;
     const service = name.replace(/-\d+$/, '');
     const fd = openSync(logFile, 'a');
     try {
-      this.child = spawn(process.execPath, [`dist/apps/${service}/src/main.js`], { cwd, env, stdio: ['ignore', fd, fd] });
+      this.child = spawn(process.execPath, [...nodeArgs, `dist/apps/${service}/src/main.js`], { cwd, env, stdio: ['ignore', fd, fd] });
     } finally {
       closeSync(fd);
     }
