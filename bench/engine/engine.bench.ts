@@ -534,6 +534,8 @@ async function runOne(n: number, chunkSize: number, p: Params, mongo: MongoClien
   const followerGroup = `${topicPrefix}bench.follower`;
   const serviceGroups = { identity: `${topicPrefix}cohort.identity`, orchestrator: `${topicPrefix}cohort.orchestrator` };
   const participantGroups = action.participants.map((name) => `${topicPrefix}cohort.${name}`);
+  /** each work consumer's express-lane group (small jobs) */
+  const expressGroups = [serviceGroups.identity, ...participantGroups].map((g) => `${g}.express`);
   const probeGroup = `${topicPrefix}bench.probe`;
   const people = mongo.db(`${dbPrefix}_identity`).collection<PersonDoc>('people');
   const baselinePeople = mongo.db(`${dbPrefix}_identity`).collection<PersonDoc>('people_baseline');
@@ -574,7 +576,7 @@ async function runOne(n: number, chunkSize: number, p: Params, mongo: MongoClien
       log(`--keep: left topics ${topicPrefix}* and databases ${dbPrefix}_* in place`);
     } else {
       await admin
-        .deleteGroups([followerGroup, probeGroup, serviceGroups.identity, serviceGroups.orchestrator, ...participantGroups])
+        .deleteGroups([followerGroup, probeGroup, serviceGroups.identity, serviceGroups.orchestrator, ...participantGroups, ...expressGroups])
         .catch(() => undefined);
       await deleteTopics(BROKERS, topicPrefix).catch((err: unknown) => warn(`could not delete topics ${topicPrefix}*: ${String(err)}`));
       const dropped = await dropDatabases(mongo, dbPrefix).catch((err: unknown) => {
@@ -632,7 +634,7 @@ async function runOne(n: number, chunkSize: number, p: Params, mongo: MongoClien
     const startup = await Promise.all(services.map((proc) => proc.waitHealthy()));
     services.forEach((proc, i) => (report.startupMs[proc.name] = startup[i]));
     const g0 = Date.now();
-    await waitGroupsStable(admin, [serviceGroups.identity, serviceGroups.orchestrator, ...participantGroups]);
+    await waitGroupsStable(admin, [serviceGroups.identity, serviceGroups.orchestrator, ...participantGroups, ...expressGroups]);
     report.startupMs.groupsStable = Date.now() - g0;
     log(`${services.map((proc) => `${proc.name} (pid ${proc.pid})`).join(', ')} healthy, consumer groups stable`);
 

@@ -1,7 +1,9 @@
 import { Producer } from 'kafkajs';
-import { BatchCommand, ChunkResult, dlqTopic, JobEvent, TOPICS, WorkChunk } from '@cohort/contracts';
+import { BatchCommand, ChunkResult, dlqTopic, JobEvent, TOPICS, WorkChunk, workTopic } from '@cohort/contracts';
 import { eventually, plainProducer, startService, TopicRecorder, uniqueTenant } from '@cohort/testing';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
+
+const IDENTITY_EXPRESS = workTopic('identity', TOPICS, 'express');
 
 type Person = ReturnType<typeof personDoc>;
 
@@ -40,8 +42,10 @@ describe('batch engine: commands → orchestrator → identity → results → e
     recorder.waitFor<Extract<JobEvent, { type: T }>>(TOPICS.events, (e) => e.type === type && match(e), count, timeoutMs);
 
   beforeAll(async () => {
-    recorder = await new TopicRecorder([TOPICS.events, TOPICS.identityWork, TOPICS.results, dlqTopic(TOPICS.commands)]).start();
-    system = await startSystem({ env: { ORCH_WINDOW: '2', ORCH_RETRY_BASE_MS: '200', ORCH_PROGRESS_MS: '300', APPROVAL_THRESHOLD: '50' } });
+    recorder = await new TopicRecorder([TOPICS.events, TOPICS.identityWork, IDENTITY_EXPRESS, TOPICS.results, dlqTopic(TOPICS.commands)]).start();
+    system = await startSystem({
+      env: { ORCH_EXPRESS_MAX: '5', ORCH_WINDOW: '2', ORCH_RETRY_BASE_MS: '200', ORCH_PROGRESS_MS: '300', APPROVAL_THRESHOLD: '50' },
+    });
     producer = await plainProducer();
   });
 
@@ -103,6 +107,29 @@ describe('batch engine: commands → orchestrator → identity → results → e
     await eventOf('completed', (e) => e.jobId === accepted.jobId);
     expect((await byId(tenant, 'p00000'))?.language).toBe('nl');
     expect((await byId(tenant, 'p00001'))?.language).toBe('en'); // no rejected command changed anyone
+  });
+
+  it('sends a small job on the express lane of the work topic and a larger one on the bulk topic', async () => {
+    const tenant = uniqueTenant('lanes');
+    await seed(tenant, 6);
+    const small = command(tenant, { selection: { userIds: ['p00000', 'p00001'] } });
+    const large = command(tenant, {
+      selection: { userIds: ['p00000', 'p00001', 'p00002', 'p00003', 'p00004', 'p00005'] },
+      params: { language: 'de' },
+    });
+    await publish(small, tenant);
+    const [first] = await eventOf('accepted', (e) => e.commandId === small.commandId);
+    await eventOf('completed', (e) => e.jobId === first.jobId);
+    await publish(large, tenant);
+    const [second] = await eventOf('accepted', (e) => e.commandId === large.commandId);
+    await eventOf('completed', (e) => e.jobId === second.jobId);
+    const lanes = (jobId: string) =>
+      recorder.messages
+        .filter((m) => [TOPICS.identityWork, IDENTITY_EXPRESS].includes(m.topic) && (m.body as WorkChunk).jobId === jobId)
+        .map((m) => m.topic);
+    expect(lanes(first.jobId)).toEqual([IDENTITY_EXPRESS]); // 2 people ≤ ORCH_EXPRESS_MAX (5)
+    expect(lanes(second.jobId)).toEqual([TOPICS.identityWork]); // 6 people
+    expect((await byId(tenant, 'p00005'))?.language).toBe('de');
   });
 
   it('a work chunk delivered twice changes nothing twice', async () => {
@@ -224,7 +251,9 @@ describe('batch engine: commands → orchestrator → identity → results → e
     const [failed] = await eventOf('failed', (e) => e.jobId === accepted.jobId);
     expect(failed.reason).toMatchObject({ code: 'JOB.APPROVAL_REQUIRED', field: 'options.approvalCount' });
     expect(failed).toMatchObject({ total: 61, counts: expect.objectContaining({ cancelled: 61, running: 0 }) });
-    expect(recorder.messages.some((m) => m.topic === TOPICS.identityWork && (m.body as WorkChunk).jobId === accepted.jobId)).toBe(false);
+    expect(
+      recorder.messages.some((m) => [TOPICS.identityWork, IDENTITY_EXPRESS].includes(m.topic) && (m.body as WorkChunk).jobId === accepted.jobId),
+    ).toBe(false);
   });
 
   it('a participant that does not know an action (an older version) fails each person of the chunk, not a hang', async () => {

@@ -1,9 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { Producer } from 'kafkajs';
-import { ChunkResult, Outcome, TOPICS, WorkChunk } from '@cohort/contracts';
+import { ChunkResult, Outcome, TOPICS, WorkChunk, workTopic } from '@cohort/contracts';
 import { plainProducer, TopicRecorder, uniqueTenant } from '@cohort/testing';
 import { jobHelpers } from '../support/jobs';
 import { CohortSystem, personDoc, startSystem } from '../support/system';
+
+/** small jobs' chunks travel on the express lane of the work topic */
+const MEMBERSHIP_EXPRESS = workTopic('membership', TOPICS, 'express');
 
 type Person = ReturnType<typeof personDoc>;
 
@@ -33,7 +36,7 @@ describe('identity status actions: deactivate, reactivate, archive, delete', () 
   const run = (tenant: string, action: string, userIds: string[], actorId = 'owner') => jobs.run(tenant, action, userIds, {}, actorId);
 
   beforeAll(async () => {
-    recorder = await new TopicRecorder([TOPICS.membershipWork]).start();
+    recorder = await new TopicRecorder([MEMBERSHIP_EXPRESS]).start();
     producer = await plainProducer();
     system = await startSystem({ env: { ORCH_RETRY_BASE_MS: '200', ORCH_PROGRESS_MS: '300' } });
     participants = [await system.startParticipant('learning'), await system.startParticipant('communications')];
@@ -152,7 +155,7 @@ describe('identity status actions: deactivate, reactivate, archive, delete', () 
       ['learner', {}],
     ]);
     const jobId = await submit(tenant, 'delete', ['owner', 'co-owner', 'learner']);
-    await recorder.waitFor<WorkChunk>(TOPICS.membershipWork, (w) => w.jobId === jobId);
+    await recorder.waitFor<WorkChunk>(MEMBERSHIP_EXPRESS, (w) => w.jobId === jobId);
     expect(await statusOf(tenant, 'co-owner')).toBe('pending-deletion');
     expect(await statusOf(tenant, 'learner')).toBe('pending-deletion');
     expect(await ownersOf(tenant)).toEqual(['owner']);
@@ -170,7 +173,7 @@ describe('identity status actions: deactivate, reactivate, archive, delete', () 
 
   /** Answers the membership step of one job as the membership service would, with `outcome` per person. */
   async function playMembership(jobId: string, outcome: (userId: string) => Outcome) {
-    const [work] = await recorder.waitFor<WorkChunk>(TOPICS.membershipWork, (w) => w.jobId === jobId);
+    const [work] = await recorder.waitFor<WorkChunk>(MEMBERSHIP_EXPRESS, (w) => w.jobId === jobId);
     const result: ChunkResult = {
       jobId,
       step: work.step,

@@ -1,10 +1,13 @@
 import { Producer } from 'kafkajs';
 import { stream as excelStream, Workbook } from 'exceljs';
 import { PassThrough } from 'node:stream';
-import { IMPORT_MAX_BYTES, ImportSummary, ItemPage, Preview, SelectionDigest, TOPICS, WorkChunk } from '@cohort/contracts';
+import { IMPORT_MAX_BYTES, ImportSummary, ItemPage, Preview, SelectionDigest, TOPICS, WorkChunk, workTopic } from '@cohort/contracts';
 import { eventually, plainProducer, TopicRecorder, uniqueTenant } from '@cohort/testing';
 import { parseToken } from '../../apps/identity/src/tokens/secrets';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
+
+/** small jobs' chunks travel on the express lane of the work topic */
+const COMMUNICATIONS_EXPRESS = workTopic('communications', TOPICS, 'express');
 
 type Person = Omit<ReturnType<typeof personDoc>, 'invitation'> & { invitation: { sentCount: number; sentAt: Date; tokenHash: string } | null };
 type Refusal = { code: string; message: string; details: { field?: string } };
@@ -58,7 +61,7 @@ describe('imports: people files staged, then invited through the saga', () => {
   }
 
   beforeAll(async () => {
-    recorder = await new TopicRecorder([TOPICS.communicationsWork]).start();
+    recorder = await new TopicRecorder([COMMUNICATIONS_EXPRESS]).start();
     system = await startSystem();
     identityUrl = (await system.identity.getUrl()).replace('[::1]', '127.0.0.1');
     producer = await plainProducer();
@@ -133,7 +136,7 @@ describe('imports: people files staged, then invited through the saga', () => {
     expect(await ended(tenant, job.body.id, 'skipped', 1)).toEqual([[row(5), 'IDENTITY.EMAIL_EXISTS', 'taken@x.nl already has an account']]);
 
     // step 0's results reach the e-mail step: who, and the link for each
-    const [work] = await recorder.waitFor<WorkChunk>(TOPICS.communicationsWork, (w) => w.jobId === job.body.id, 1, 60_000);
+    const [work] = await recorder.waitFor<WorkChunk>(COMMUNICATIONS_EXPRESS, (w) => w.jobId === job.body.id, 1, 60_000);
     expect(work.userIds.sort()).toEqual([row(3), row(7)].sort());
     expect(work.data?.[row(3)]).toEqual({ kind: 'invitation', email: 'bo@x.nl', name: 'Bo Smit', language: 'nl', token: expect.any(String) });
     expect(work.data?.[row(7)]).toMatchObject({ email: 'eve@x.nl', name: 'eve', language: 'en' });

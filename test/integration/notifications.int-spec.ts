@@ -1,10 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { Producer } from 'kafkajs';
-import { ChunkResult, dlqTopic, ItemView, JobView, NotificationPage, NotificationView, TOPICS, WorkChunk } from '@cohort/contracts';
+import { ChunkResult, dlqTopic, ItemView, JobView, NotificationPage, NotificationView, TOPICS, WorkChunk, workTopic } from '@cohort/contracts';
 import { eventually, plainProducer, TopicRecorder, uniqueTenant } from '@cohort/testing';
 import { issueToken } from '../../apps/identity/src/tokens/secrets';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
 import { mailTo } from '../support/maildev';
+
+/** small jobs' chunks travel on the express lane of the work topic */
+const COMMUNICATIONS_EXPRESS = workTopic('communications', TOPICS, 'express');
 
 /**
  * send-notification on real parts: a job on the orchestrator → communications stores each person's
@@ -42,7 +45,7 @@ describe('notifications: in-app inbox, e-mail copy, delivery when an invited per
   }
 
   beforeAll(async () => {
-    recorder = await new TopicRecorder([TOPICS.communicationsWork, TOPICS.results, dlqTopic(TOPICS.identityEvents)]).start();
+    recorder = await new TopicRecorder([COMMUNICATIONS_EXPRESS, TOPICS.results, dlqTopic(TOPICS.identityEvents)]).start();
     producer = await plainProducer();
     system = await startSystem();
     communications = await system.startParticipant('communications');
@@ -95,9 +98,9 @@ describe('notifications: in-app inbox, e-mail copy, delivery when an invited per
     expect(await mailTo(`ivy@${tenant}.test`)).toHaveLength(0);
 
     // the same chunk once more, as a redelivery brings it: the same outcomes, no second notification or e-mail
-    const [work] = await recorder.waitFor<WorkChunk>(TOPICS.communicationsWork, (w) => w.jobId === jobId);
+    const [work] = await recorder.waitFor<WorkChunk>(COMMUNICATIONS_EXPRESS, (w) => w.jobId === jobId);
     await producer.send({
-      topic: TOPICS.communicationsWork,
+      topic: COMMUNICATIONS_EXPRESS,
       messages: [{ key: jobId, value: JSON.stringify({ ...work, attempt: work.attempt + 1 }) }],
     });
     const results = await recorder.waitFor<ChunkResult>(TOPICS.results, (r) => r.jobId === jobId && r.service === 'communications', 2, 30_000);

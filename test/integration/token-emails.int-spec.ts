@@ -1,10 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { Producer } from 'kafkajs';
-import { ChunkResult, ItemView, JobView, TOPICS, WorkChunk } from '@cohort/contracts';
+import { ChunkResult, ItemView, JobView, TOPICS, WorkChunk, workTopic } from '@cohort/contracts';
 import { eventually, plainProducer, TopicRecorder, uniqueTenant } from '@cohort/testing';
 import { issueToken } from '../../apps/identity/src/tokens/secrets';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
 import { CaughtMail, mailTo } from '../support/maildev';
+
+/** small jobs' chunks travel on the express lane of the work topic */
+const COMMUNICATIONS_EXPRESS = workTopic('communications', TOPICS, 'express');
 
 /**
  * The e-mail step of identity's token links on real parts: a job on the orchestrator → identity issues the
@@ -37,7 +40,7 @@ describe('token e-mails: invitation and password-reset links through SMTP', () =
   }
 
   beforeAll(async () => {
-    recorder = await new TopicRecorder([TOPICS.communicationsWork, TOPICS.results]).start();
+    recorder = await new TopicRecorder([COMMUNICATIONS_EXPRESS, TOPICS.results]).start();
     producer = await plainProducer();
     system = await startSystem({ env: { PUBLIC_URL: 'https://cohort.example' } });
     communications = await system.startParticipant('communications');
@@ -82,9 +85,9 @@ describe('token e-mails: invitation and password-reset links through SMTP', () =
     expect(JSON.stringify(stored)).not.toContain(token.split('.')[1]);
 
     // the same work chunk once more, as a redelivery would bring it: answered, but no second e-mail
-    const [work] = await recorder.waitFor<WorkChunk>(TOPICS.communicationsWork, (w) => w.jobId === jobId);
+    const [work] = await recorder.waitFor<WorkChunk>(COMMUNICATIONS_EXPRESS, (w) => w.jobId === jobId);
     await producer.send({
-      topic: TOPICS.communicationsWork,
+      topic: COMMUNICATIONS_EXPRESS,
       messages: [{ key: jobId, value: JSON.stringify({ ...work, attempt: work.attempt + 1 }) }],
     });
     const results = await recorder.waitFor<ChunkResult>(TOPICS.results, (r) => r.jobId === jobId && r.service === 'communications', 2, 30_000);

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { Kafka } from 'kafkajs';
+import { isExpressTopic } from '@cohort/contracts';
 import { KafkaBatchTransport, KafkaPublisher } from '@cohort/messaging';
 import { SERVICE_CONFIG, ServiceConfig } from './config';
 
@@ -23,14 +24,17 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
   app.enableShutdownHooks();
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   if (options.consume ?? true) {
-    app.connectMicroservice({
-      strategy: new KafkaBatchTransport({
+    const transport = (groupId: string, topics: (topic: string) => boolean) =>
+      new KafkaBatchTransport({
         kafka: app.get(Kafka),
-        groupId: config.kafka.groupId,
+        groupId,
         publisher: app.get(KafkaPublisher),
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
-      }),
-    });
+        topics,
+      });
+    app.connectMicroservice({ strategy: transport(config.kafka.groupId, (topic) => !isExpressTopic(topic)) });
+    // the express lanes of the work topics in a consumer group of their own: small jobs never queue behind bulk chunks
+    app.connectMicroservice({ strategy: transport(`${config.kafka.groupId}.express`, isExpressTopic) });
     // start-up hooks (e.g. the orchestrator resuming its jobs) run before the first message is consumed
     await app.init();
     await app.startAllMicroservices();

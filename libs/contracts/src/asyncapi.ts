@@ -79,13 +79,24 @@ function channel(address: string, description: string, message: string) {
 }
 
 function workChannels(): Record<string, JsonSchema> {
-  const entries = SERVICES.map((service) => [
-    `${service}Work`,
-    channel(
-      workTopic(service, topics),
-      `Internal: chunks of work the orchestrator sends to ${service}; its instances share one consumer group.`,
-      'WorkChunk',
-    ),
+  const entries = SERVICES.flatMap((service) => [
+    [
+      `${service}Work`,
+      channel(
+        workTopic(service, topics),
+        `Internal: chunks of work the orchestrator sends to ${service}; its instances share one consumer group.`,
+        'WorkChunk',
+      ),
+    ],
+    [
+      `${service}WorkExpress`,
+      channel(
+        workTopic(service, topics, 'express'),
+        `Internal: the express lane of ${service}'s work: chunks of small jobs (ORCH_EXPRESS_MAX people at most), ` +
+          'consumed by a consumer group of their own so they never wait behind the chunks of large jobs.',
+        'WorkChunk',
+      ),
+    ],
   ]);
   return Object.fromEntries(entries);
 }
@@ -97,7 +108,7 @@ function channels(): Record<string, JsonSchema> {
     topics.events,
     topics.identityEvents,
     topics.peopleFacts,
-    ...SERVICES.map((s) => workTopic(s, topics)),
+    ...SERVICES.flatMap((s) => [workTopic(s, topics), workTopic(s, topics, 'express')]),
   ];
   return {
     commands: channel(

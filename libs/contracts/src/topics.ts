@@ -13,6 +13,14 @@ const BASE = {
   membershipWork: 'cohort.membership.work.v1',
   learningWork: 'cohort.learning.work.v1',
   communicationsWork: 'cohort.communications.work.v1',
+  /**
+   * the express lane of each work topic: chunks of small jobs (ORCH_EXPRESS_MAX people at most), consumed
+   * by a consumer group of their own, so a 5-person job never waits behind the chunks of a million-person one
+   */
+  identityWorkExpress: 'cohort.identity.work.express.v1',
+  membershipWorkExpress: 'cohort.membership.work.express.v1',
+  learningWorkExpress: 'cohort.learning.work.express.v1',
+  communicationsWorkExpress: 'cohort.communications.work.express.v1',
   /** identity's person events (IdentityEvent), keyed by tenant id */
   identityEvents: 'cohort.identity.events.v1',
   /** membership's and learning's directory facts about a person (PersonFacts), keyed by `<tenant>:<user>` */
@@ -29,8 +37,16 @@ export function topicsFor(prefix = process.env.KAFKA_TOPIC_PREFIX ?? ''): Topics
 /** Topic names with the prefix of this process's environment. */
 export const TOPICS: Topics = topicsFor();
 
-export function workTopic(service: ServiceName, topics: Topics = TOPICS): string {
-  return topics[`${service}Work` as TopicKey];
+/** `bulk`: the work topic; `express`: its lane for small jobs (see `identityWorkExpress`). */
+export type WorkLane = 'bulk' | 'express';
+
+export function workTopic(service: ServiceName, topics: Topics = TOPICS, lane: WorkLane = 'bulk'): string {
+  return topics[`${service}Work${lane === 'express' ? 'Express' : ''}` as TopicKey];
+}
+
+/** Whether a topic is the express lane of a work topic (consumed by its own consumer group). */
+export function isExpressTopic(topic: string): boolean {
+  return topic.endsWith('.work.express.v1');
 }
 
 export function dlqTopic(topic: string): string {

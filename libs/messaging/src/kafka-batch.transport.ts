@@ -14,6 +14,8 @@ export interface KafkaBatchTransportOptions {
   publisher: KafkaPublisher;
   /** partitions processed in parallel by this process */
   partitionsConsumedConcurrently?: number;
+  /** which of the topics bound with @EventPattern this consumer takes (default: all) */
+  topics?: (topic: string) => boolean;
   /** attempts for a message whose handler throws something other than InvalidMessageError */
   maxAttempts?: number;
   sessionTimeoutMs?: number;
@@ -68,7 +70,7 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
 
   async listen(callback: (err?: unknown) => void): Promise<void> {
     try {
-      const topics = [...this.messageHandlers.keys()];
+      const topics = [...this.messageHandlers.keys()].filter(this.options.topics ?? (() => true));
       if (topics.length === 0) return callback();
       this.consumer = this.options.kafka.consumer({
         groupId: this.options.groupId,

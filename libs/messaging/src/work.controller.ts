@@ -31,6 +31,12 @@ export function workController(service: ServiceName, commandFor: (actionId: stri
         : failAll(work, `${service.toUpperCase()}.UNKNOWN_ACTION`, `${service} has no action ${work.action}`);
       await this.results.publish(service, work, outcomes);
     }
+
+    /** the express lane (small jobs): the same work, consumed by a consumer group of its own */
+    @EventPattern(workTopic(service, TOPICS, 'express'))
+    handleExpress(@Payload() body: unknown): Promise<void> {
+      return this.handle(body);
+    }
   }
   Object.defineProperty(WorkController, 'name', { value: `${service[0].toUpperCase()}${service.slice(1)}WorkController` });
   return WorkController;

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { actionById, ChunkResult, ItemCounts, Outcome, Reason, workTopic, WorkChunk } from '@cohort/contracts';
+import { actionById, ChunkResult, ItemCounts, Outcome, Reason, TOPICS, workTopic, WorkChunk, WorkLane } from '@cohort/contracts';
 import { KafkaPublisher } from '@cohort/messaging';
 import { DecideClient } from '../clients/decide.client';
 import { Chunk, GEN_SPAN } from '../jobs/chunk.schema';
@@ -288,9 +288,19 @@ export class JobRunner {
     if (data) work.data = data;
     if (this.job.options?.dryRun) return this.dryRun(c, work);
     const service = this.saga.steps[stepIndex(step)].service;
-    await this.deps.publisher.publish(workTopic(service), [
+    await this.deps.publisher.publish(workTopic(service, TOPICS, this.lane()), [
       { key: `${this.id}:${c.no}`, value: work, tenantId: this.job.tenantId, correlationId: this.id },
     ]);
+  }
+
+  /**
+   * Small jobs (a known total of at most ORCH_EXPRESS_MAX people, or that many explicit ids) go on the express
+   * lane of the work topics, so they never queue behind the chunks of large jobs.
+   */
+  private lane(): WorkLane {
+    const max = this.deps.config.expressMax;
+    const size = this.job.resolved ? this.job.total : (this.job.selection as { userIds?: unknown[] }).userIds?.length;
+    return size !== undefined && size !== null && size <= max ? 'express' : 'bulk';
   }
 
   private async dryRun(c: Chunk, work: WorkChunk): Promise<void> {
