@@ -109,27 +109,36 @@ describe('batch engine: commands → orchestrator → identity → results → e
     expect((await byId(tenant, 'p00001'))?.language).toBe('en'); // no rejected command changed anyone
   });
 
-  it('sends a small job on the express lane of the work topic and a larger one on the bulk topic', async () => {
+  it('sends small jobs (explicit ids or a filter) on the express lane of the work topic and larger ones on the bulk topic', async () => {
     const tenant = uniqueTenant('lanes');
-    await seed(tenant, 6);
-    const small = command(tenant, { selection: { userIds: ['p00000', 'p00001'] } });
-    const large = command(tenant, {
-      selection: { userIds: ['p00000', 'p00001', 'p00002', 'p00003', 'p00004', 'p00005'] },
-      params: { language: 'de' },
-    });
-    await publish(small, tenant);
-    const [first] = await eventOf('accepted', (e) => e.commandId === small.commandId);
-    await eventOf('completed', (e) => e.jobId === first.jobId);
-    await publish(large, tenant);
-    const [second] = await eventOf('accepted', (e) => e.commandId === large.commandId);
-    await eventOf('completed', (e) => e.jobId === second.jobId);
+    await seed(tenant, 6, (i) => ({ language: i < 2 ? 'fr' : 'en' }));
+    const six = ['p00000', 'p00001', 'p00002', 'p00003', 'p00004', 'p00005'];
+    const jobs = {
+      ids: command(tenant, { selection: { userIds: ['p00002', 'p00003'] } }),
+      filter: command(tenant, { selection: { filter: { languages: ['fr'] } }, params: { language: 'de' } }),
+      large: command(tenant, { selection: { userIds: six }, params: { language: 'es' } }),
+    };
+    const jobIds: Record<string, string> = {};
+    for (const [name, cmd] of Object.entries(jobs)) {
+      await publish(cmd, tenant);
+      const [accepted] = await eventOf('accepted', (e) => e.commandId === cmd.commandId);
+      await eventOf('completed', (e) => e.jobId === accepted.jobId);
+      jobIds[name] = accepted.jobId;
+    }
     const lanes = (jobId: string) =>
       recorder.messages
         .filter((m) => [TOPICS.identityWork, IDENTITY_EXPRESS].includes(m.topic) && (m.body as WorkChunk).jobId === jobId)
         .map((m) => m.topic);
-    expect(lanes(first.jobId)).toEqual([IDENTITY_EXPRESS]); // 2 people ≤ ORCH_EXPRESS_MAX (5)
-    expect(lanes(second.jobId)).toEqual([TOPICS.identityWork]); // 6 people
-    expect((await byId(tenant, 'p00005'))?.language).toBe('de');
+    expect(lanes(jobIds.ids)).toEqual([IDENTITY_EXPRESS]); // 2 people ≤ ORCH_EXPRESS_MAX (5)
+    expect(lanes(jobIds.filter)).toEqual([IDENTITY_EXPRESS]); // a filter matching 2 people
+    expect(lanes(jobIds.large)).toEqual([TOPICS.identityWork]); // 6 people
+    expect(
+      (
+        await people()
+          .find({ tenantId: tenant, userId: { $in: six } })
+          .toArray()
+      ).every((p) => p.language === 'es'),
+    ).toBe(true);
   });
 
   it('a work chunk delivered twice changes nothing twice', async () => {

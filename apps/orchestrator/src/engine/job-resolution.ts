@@ -73,20 +73,21 @@ function retryOf(source: Job, chunk: Chunk, i: number): SelectionBatch | undefin
 
 /**
  * Cuts the selection into chunk documents of `chunkSize` people (one per params group) as it streams,
- * calling `onChunk` after each is stored so dispatch can start before resolution ends.
+ * calling `onChunk` after each is stored so dispatch can start before resolution ends. The chunks stored
+ * once the stream has ended come with the selection's final count.
  */
 export async function resolveIntoChunks(
   job: Job,
   deps: ResolutionDeps,
-  onChunk: (chunk: Chunk) => void,
+  onChunk: (chunk: Chunk, finalCount?: number) => void,
   shouldStop: () => boolean = () => false,
 ): Promise<{ count: number; digest: string; chunkCount: number; stopped: boolean }> {
   const digest = new DigestAccumulator();
   const buffers = new Map<string, SelectionBatch>();
   let next = 0;
-  const store = async (ids: string[], params?: Record<string, unknown>) => {
+  const store = async (ids: string[], params?: Record<string, unknown>, finalCount?: number) => {
     const chunk = await deps.chunks.create(job._id, job.gen * GEN_SPAN + next++, ids, params);
-    onChunk(chunk);
+    onChunk(chunk, finalCount);
   };
   for await (const batch of selectionBatches(job, deps)) {
     if (shouldStop()) return { count: digest.count, digest: digest.digest, chunkCount: next, stopped: true };
@@ -99,6 +100,6 @@ export async function resolveIntoChunks(
       if (buffer.ids.length === job.chunkSize) await store(buffer.ids.splice(0), buffer.params);
     }
   }
-  for (const buffer of buffers.values()) if (buffer.ids.length) await store(buffer.ids, buffer.params);
+  for (const buffer of buffers.values()) if (buffer.ids.length) await store(buffer.ids, buffer.params, digest.count);
   return { count: digest.count, digest: digest.digest, chunkCount: next, stopped: false };
 }

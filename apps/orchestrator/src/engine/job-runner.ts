@@ -59,6 +59,8 @@ export class JobRunner {
   private readonly meter = new RateMeter();
   private counts: ItemCounts = { ...ZERO_COUNTS };
   private resolving = false;
+  /** the selection's count, once its stream has ended (before the job document says it is resolved) */
+  private finalCount?: number;
   private resolutionEnded: boolean;
   private finished = false;
   /** shut down: this process stops touching the job; the store keeps where it was for the next start */
@@ -143,7 +145,7 @@ export class JobRunner {
       const result = await resolveIntoChunks(
         this.job,
         this.deps,
-        (chunk) => this.addChunk(chunk),
+        (chunk, finalCount) => this.addChunk(chunk, finalCount),
         () => this.stopping() || this.stopped,
       );
       if (this.stopped) return;
@@ -169,7 +171,8 @@ export class JobRunner {
     await this.maybeFinish();
   }
 
-  private addChunk(chunk: Chunk): void {
+  private addChunk(chunk: Chunk, finalCount?: number): void {
+    if (finalCount !== undefined) this.finalCount = finalCount;
     this.summaries.set(chunk.no, { no: chunk.no, n: chunk.n, done: false, started: false });
     this.counts = addCounts(this.counts, chunk.n);
     this.queue.push(chunk.no);
@@ -294,12 +297,13 @@ export class JobRunner {
   }
 
   /**
-   * Small jobs (a known total of at most ORCH_EXPRESS_MAX people, or that many explicit ids) go on the express
+   * Small jobs (a known total of at most ORCH_EXPRESS_MAX people — known once the selection's stream has
+   * ended, before the last chunks are sent — or that many explicit ids) go on the express
    * lane of the work topics, so they never queue behind the chunks of large jobs.
    */
   private lane(): WorkLane {
     const max = this.deps.config.expressMax;
-    const size = this.job.resolved ? this.job.total : (this.job.selection as { userIds?: unknown[] }).userIds?.length;
+    const size = this.job.resolved ? this.job.total : (this.finalCount ?? (this.job.selection as { userIds?: unknown[] }).userIds?.length);
     return size !== undefined && size !== null && size <= max ? 'express' : 'bulk';
   }
 
