@@ -44,8 +44,12 @@ export class PeopleRepository {
     return found;
   }
 
+  /**
+   * Straight through the driver: the hottest read of every chunk (one per person), and mongoose's query
+   * layer added stack capture and casting to each (CPU profile, BENCHMARKS.md) for a plain `_id` lookup.
+   */
   async findOne(tenantId: string, userId: string): Promise<Person | undefined> {
-    const doc = await this.people.findById(personKey(tenantId, userId)).lean<Person>().exec();
+    const doc = (await this.people.collection.findOne({ _id: personKey(tenantId, userId) } as never)) as Person | null;
     return doc && doc.tenantId === tenantId ? doc : undefined;
   }
 
