@@ -3,6 +3,7 @@ import { Preview } from '@cohort/contracts';
 import { eventually, uniqueTenant } from '@cohort/testing';
 import { jobHelpers } from '../support/jobs';
 import { CohortSystem, personDoc, postJson, startSystem } from '../support/system';
+import { insertLearner } from '../support/learners';
 
 interface Enrolment {
   courseId: string;
@@ -77,21 +78,7 @@ describe('cross-service sagas: deactivate/reactivate, delete, add-to-groups with
       } as never);
   }
 
-  async function learnerDoc(tenant: string, userId: string, fields: Partial<Learner>) {
-    await db('learning')
-      .collection('learners')
-      .insertOne({
-        _id: `${tenant}:${userId}`,
-        tenantId: tenant,
-        userId,
-        enrolments: [],
-        tasks: [],
-        eventEnrolments: [],
-        contentShares: [],
-        ops: [],
-        ...fields,
-      } as never);
-  }
+  const learnerDoc = (tenant: string, userId: string, fields: Partial<Learner>) => insertLearner(db('learning'), tenant, userId, fields);
 
   /** the user ids identity's directory finds for a filter, sorted */
   async function directory(tenant: string, filter: Record<string, unknown>): Promise<string[]> {

@@ -5,6 +5,7 @@ import { eventually, plainProducer, TopicRecorder, uniqueTenant } from '@cohort/
 import { jobHelpers } from '../support/jobs';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
 import { mailTo } from '../support/maildev';
+import { insertLearner } from '../support/learners';
 
 interface Enrolment {
   courseId: string;
@@ -77,21 +78,7 @@ describe('learning actions: enrol, withdraw, add-task, retake, deadlines, status
     return tenant;
   }
 
-  async function learnerDoc(tenant: string, userId: string, fields: Partial<Learner>) {
-    await db()
-      .collection('learners')
-      .insertOne({
-        _id: `${tenant}:${userId}`,
-        tenantId: tenant,
-        userId,
-        enrolments: [],
-        tasks: [],
-        eventEnrolments: [],
-        contentShares: [],
-        ops: [],
-        ...fields,
-      } as never);
-  }
+  const learnerDoc = (tenant: string, userId: string, fields: Partial<Learner>) => insertLearner(db(), tenant, userId, fields);
 
   const { run, undo } = jobHelpers(() => system);
 
