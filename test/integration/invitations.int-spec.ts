@@ -1,5 +1,5 @@
 import { ItemPage, JobView, TOPICS, WorkChunk } from '@cohort/contracts';
-import { eventually, TopicRecorder, uniqueTenant } from '@cohort/testing';
+import { eventually, TopicRecorder, uniqueTenant, workLanes } from '@cohort/testing';
 import { issueToken, parseToken, verifySecret } from '../../apps/identity/src/tokens/secrets';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
 
@@ -52,12 +52,12 @@ describe('invitations and password resets: token out through the saga, redeemed 
   }
   /** The communications step's work chunk of the job, as the orchestrator dispatched it. */
   async function communicationsWork(jobId: string): Promise<WorkChunk> {
-    const [work] = await recorder.waitFor<WorkChunk>(TOPICS.communicationsWork, (w) => w.jobId === jobId, 1, 60_000);
+    const [work] = await recorder.waitFor<WorkChunk>(workLanes('communications'), (w) => w.jobId === jobId, 1, 60_000);
     return work;
   }
 
   beforeAll(async () => {
-    recorder = await new TopicRecorder([TOPICS.communicationsWork]).start();
+    recorder = await new TopicRecorder(workLanes('communications')).start();
     system = await startSystem();
     identityUrl = (await system.identity.getUrl()).replace('[::1]', '127.0.0.1');
   });

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Producer } from 'kafkajs';
 import { ChunkResult, GroupList, ItemView, JobView, ManagerScope, PersonMemberships, Preview, TOPICS, WorkChunk } from '@cohort/contracts';
-import { eventually, plainProducer, TopicRecorder, uniqueTenant } from '@cohort/testing';
+import { eventually, plainProducer, TopicRecorder, uniqueTenant, workLanes } from '@cohort/testing';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
 
 interface GroupSeed {
@@ -101,7 +101,7 @@ describe('membership: groups, shares and their HTTP API', () => {
 
   /** Plays learning's `auto-enrol` step of a job: every person of its chunk succeeds. Returns the chunk it answered. */
   async function answerAutoEnrol(jobId: string): Promise<WorkChunk> {
-    const [work] = await recorder.waitFor<WorkChunk>(TOPICS.learningWork, (w) => w.jobId === jobId && w.action === 'auto-enrol');
+    const [work] = await recorder.waitFor<WorkChunk>(workLanes('learning'), (w) => w.jobId === jobId && w.action === 'auto-enrol');
     const result: ChunkResult = {
       jobId,
       step: work.step,
@@ -115,7 +115,7 @@ describe('membership: groups, shares and their HTTP API', () => {
   }
 
   beforeAll(async () => {
-    recorder = await new TopicRecorder([TOPICS.results, TOPICS.learningWork]).start();
+    recorder = await new TopicRecorder([TOPICS.results, ...workLanes('learning')]).start();
     producer = await plainProducer();
     system = await startSystem();
     membership = await system.startParticipant('membership');

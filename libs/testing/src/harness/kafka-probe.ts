@@ -1,3 +1,4 @@
+import { ServiceName, TOPICS, workTopic } from '@cohort/contracts';
 import { Consumer, Kafka, KafkaMessage, logLevel, Partitioners, Producer } from 'kafkajs';
 
 /** A plain kafkajs client, as another internal service (or a test) would use it. */
@@ -9,6 +10,11 @@ export async function plainProducer(kafka = plainKafka()): Promise<Producer> {
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
   await producer.connect();
   return producer;
+}
+
+/** Both lanes of a service's work (bulk and express): small jobs travel on the express one. */
+export function workLanes(service: ServiceName): string[] {
+  return [workTopic(service, TOPICS, 'bulk'), workTopic(service, TOPICS, 'express')];
 }
 
 /**
@@ -42,11 +48,12 @@ export class TopicRecorder {
     return this;
   }
 
-  /** Waits until `count` messages of `topic` satisfy `match`, and returns them. */
-  async waitFor<T = unknown>(topic: string, match: (body: T) => boolean, count = 1, timeoutMs = 30000): Promise<T[]> {
+  /** Waits until `count` messages of `topic` (or of any of several topics) satisfy `match`, and returns them. */
+  async waitFor<T = unknown>(topic: string | string[], match: (body: T) => boolean, count = 1, timeoutMs = 30000): Promise<T[]> {
     const deadline = Date.now() + timeoutMs;
+    const topics = Array.isArray(topic) ? topic : [topic];
     for (;;) {
-      const found = this.messages.filter((m) => m.topic === topic && match(m.body as T)).map((m) => m.body as T);
+      const found = this.messages.filter((m) => topics.includes(m.topic) && match(m.body as T)).map((m) => m.body as T);
       if (found.length >= count) return found;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${count} message(s) on ${topic}; saw ${found.length}`);
       await new Promise((r) => setTimeout(r, 50));
