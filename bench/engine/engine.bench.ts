@@ -3,7 +3,7 @@
  * identity and orchestrator services as separate processes, against the raw store doing the same writes.
  *
  *   npx tsx bench/engine/engine.bench.ts --people 10000,100000 [--chunk 500] [--window 8] [--no-build]
- *       [--baseline-concurrency 1,3] [--timeout-min 30] [--log-level info] [--keep] [--no-write]
+ *       [--baseline-concurrency 1,3] [--baseline-people M] [--timeout-min 30] [--log-level info] [--keep] [--no-write]
  *
  * See bench/engine/README.md for what is measured and what limits it.
  */
@@ -58,6 +58,8 @@ interface Params {
   keep: boolean;
   /** chunks in flight at once in the baseline, one pair of passes per value */
   baselineConcurrency: number[];
+  /** people in the baseline's copy (default: as many as the job); a sample keeps a 1,000,000-person run's store small */
+  baselinePeople?: number;
   timeoutMin: number;
   logLevel: LogLevel;
 }
@@ -121,6 +123,9 @@ function parseArgs(argv: string[]): Params {
           .split(',')
           .map((v) => positiveInt(v, flag));
         break;
+      case '--baseline-people':
+        p.baselinePeople = positiveInt(value().replace(/_/g, ''), flag);
+        break;
       case '--timeout-min':
         p.timeoutMin = positiveInt(value(), flag);
         break;
@@ -143,7 +148,7 @@ function parseArgs(argv: string[]): Params {
       case '--help':
       case '-h':
         process.stdout.write(
-          'npm run bench -- [--people N[,N…]] [--action change-language|change-role|deactivate] [--chunk C[,C…]] [--replicas R] [--window 8] [--no-probe] [--cpu-prof] [--no-build] [--baseline-concurrency 1,3] [--timeout-min 30] [--log-level info] [--keep] [--no-write]\n',
+          'npm run bench -- [--people N[,N…]] [--action change-language|change-role|deactivate] [--chunk C[,C…]] [--replicas R] [--window 8] [--no-probe] [--cpu-prof] [--no-build] [--baseline-concurrency 1,3] [--baseline-people M] [--timeout-min 30] [--log-level info] [--keep] [--no-write]\n',
         );
         process.exit(0);
       // falls through (never: exit above)
@@ -213,6 +218,8 @@ type PassFigures = BaselineResult & {
 interface BaselineFigures {
   /** chunks handled at once */
   concurrency: number;
+  /** people the passes went over (the first ones of the job's size when --baseline-people samples) */
+  people: number;
   readsWrites: PassFigures;
   writesOnly: PassFigures;
   /** end-to-end persons/s ÷ baseline persons/s */
@@ -539,6 +546,7 @@ async function runOne(n: number, chunkSize: number, p: Params, mongo: MongoClien
   const probeGroup = `${topicPrefix}bench.probe`;
   const people = mongo.db(`${dbPrefix}_identity`).collection<PersonDoc>('people');
   const baselinePeople = mongo.db(`${dbPrefix}_identity`).collection<PersonDoc>('people_baseline');
+  const baselineN = Math.min(n, p.baselinePeople ?? n);
   const report: RunReport = {
     people: n,
     action: p.action,
@@ -596,7 +604,7 @@ async function runOne(n: number, chunkSize: number, p: Params, mongo: MongoClien
     // seed: the job's people, and a second copy for the baseline (same indexes, another collection)
     await createPeopleIndexes(people);
     await createPeopleIndexes(baselinePeople);
-    const seedMs = (await seedPeople(people, TENANT, n, true)) + (await seedPeople(baselinePeople, TENANT, n, false));
+    const seedMs = (await seedPeople(people, TENANT, n, true)) + (await seedPeople(baselinePeople, TENANT, baselineN, false));
     // the probe's people: not Learners, so the large job's filter leaves them out
     await people.insertMany(PROBE_IDS.map((id) => personDoc(TENANT, id, { role: 'Manager' })));
     report.seed = { ms: seedMs, docsPerSecond: round(((2 * n + 1) / seedMs) * 1000, 1) };
@@ -812,19 +820,30 @@ async function runOne(n: number, chunkSize: number, p: Params, mongo: MongoClien
     };
     for (const concurrency of p.baselineConcurrency) {
       const pass = { chunkSize, concurrency };
-      log(`baseline: reads+writes over ${n} people (chunks of ${chunkSize}, ${concurrency} at a time) …`);
+      log(`baseline: reads+writes over ${baselineN} people (chunks of ${chunkSize}, ${concurrency} at a time) …`);
       const readsWrites = await measured(
-        () => baselinePass(baselinePeople, TENANT, n, { ...pass, reads: true, language: BASELINE_LANGUAGES[passes % 2], opKey: `bench:${passes++}` }),
+        () =>
+          baselinePass(baselinePeople, TENANT, baselineN, {
+            ...pass,
+            reads: true,
+            language: BASELINE_LANGUAGES[passes % 2],
+            opKey: `bench:${passes++}`,
+          }),
         `reads+writes (${concurrency} at a time)`,
       );
       log(`baseline: writes only (chunks of ${chunkSize}, ${concurrency} at a time) …`);
       const writesOnly = await measured(
         () =>
-          baselinePass(baselinePeople, TENANT, n, { ...pass, reads: false, language: BASELINE_LANGUAGES[passes % 2], opKey: `bench:${passes++}` }),
+          baselinePass(baselinePeople, TENANT, baselineN, {
+            ...pass,
+            reads: false,
+            language: BASELINE_LANGUAGES[passes % 2],
+            opKey: `bench:${passes++}`,
+          }),
         `writes only (${concurrency} at a time)`,
       );
-      if (readsWrites.found !== n) warn(`baseline: the reads found ${readsWrites.found} of ${n} people`);
-      const figures: BaselineFigures = { concurrency, readsWrites, writesOnly };
+      if (readsWrites.found !== baselineN) warn(`baseline: the reads found ${readsWrites.found} of ${baselineN} people`);
+      const figures: BaselineFigures = { concurrency, people: baselineN, readsWrites, writesOnly };
       if (report.job.personsPerSecond) {
         figures.ratioToReadsWrites = round(report.job.personsPerSecond / readsWrites.personsPerSecond, 3);
         figures.ratioToWritesOnly = round(report.job.personsPerSecond / writesOnly.personsPerSecond, 3);
@@ -837,12 +856,12 @@ async function runOne(n: number, chunkSize: number, p: Params, mongo: MongoClien
       report.baselineVerification = await verifyPeople(
         baselinePeople,
         TENANT,
-        n,
+        baselineN,
         { language: BASELINE_LANGUAGES[(passes - 1) % 2], v: 1 + passes },
         [],
       );
       if (!report.baselineVerification.ok)
-        warn(`baseline: ${report.baselineVerification.mismatches} of ${n} people were not written ${passes} times`);
+        warn(`baseline: ${report.baselineVerification.mismatches} of ${baselineN} people were not written ${passes} times`);
     }
     const probeOk = !report.probe?.publishedAtLargeFinished || (report.probe.end === 'completed' && report.probe.verified);
     if (!probeOk) warn(`the probe job ended ${report.probe?.end}, verified ${report.probe?.verified}`);
