@@ -21,6 +21,7 @@ import { HOST, freePort, machineBusySeconds, ProcSample, readProc, ServiceProces
 import { personDoc } from '../../test/support/system';
 import { BENCH_ACTIONS } from './actions';
 import { hottestFunctions } from './cpu-profile';
+import { pidListeningOn, portOf } from './listeners';
 import { baselinePass, BaselineResult, createPeopleIndexes, dropDatabases, PersonDoc, round, seedPeople, verifyPeople, Verification } from './store';
 
 const ROOT = resolve(__dirname, '../..');
@@ -298,12 +299,28 @@ async function storeName(client: MongoClient): Promise<string> {
   return `MongoDB ${info.version}`;
 }
 
-/** FerretDB's command line when the project's infra scripts started it (empty otherwise). */
-function ferretdbCommandLine(): string {
+/** The store's pid: the one the project's infra scripts started, or the local process listening on MONGO_URL's port. */
+function storePid(): number | undefined {
   const state = readState().mongo;
-  if (!state?.pid || state.url !== MONGO_URL) return '';
+  if (state?.pid && state.url === MONGO_URL) return state.pid;
+  const port = portOf(MONGO_URL);
+  return /127\.0\.0\.1|localhost/.test(MONGO_URL) && port ? pidListeningOn(port) : undefined;
+}
+
+/** The broker's pid, found the same way. */
+function brokerPid(): number | undefined {
+  const state = readState().kafka;
+  if (state?.pid && state.brokers === BROKERS) return state.pid;
+  const port = portOf(BROKERS);
+  return /127\.0\.0\.1|localhost/.test(BROKERS) && port ? pidListeningOn(port) : undefined;
+}
+
+/** The store's command line when it is a local process (empty otherwise). */
+function ferretdbCommandLine(): string {
+  const pid = storePid();
+  if (!pid) return '';
   try {
-    return readFileSync(`/proc/${state.pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
   } catch {
     return '';
   }
@@ -652,11 +669,7 @@ async function runOne(n: number, chunkSize: number, p: Params, mongo: MongoClien
     await producer.connect();
 
     // samplers: RSS and CPU of the services (and of Kafka and the store when their pids are known), consumer lag
-    const infra = readState();
-    const infraPids: Record<string, number | undefined> = {
-      kafka: infra.kafka?.brokers === BROKERS ? infra.kafka.pid : undefined,
-      store: infra.mongo?.url === MONGO_URL ? infra.mongo.pid : undefined,
-    };
+    const infraPids: Record<string, number | undefined> = { kafka: brokerPid(), store: storePid() };
     const sampleAll = () => Object.fromEntries(services.map((proc) => [proc.name, proc.sample()]));
     const before: Record<string, ProcSample | undefined> = sampleAll();
     const rssMax: Record<string, number> = Object.fromEntries(services.map((proc) => [proc.name, before[proc.name]?.rssMiB ?? 0]));
