@@ -147,6 +147,14 @@ export class ServiceProcess {
     return { signal: 'SIGKILL', ms: Date.now() - t0, exit: this.exitDescription };
   }
 
+  /** SIGKILL at once, like a crash (no shutdown hooks run); resolves once the process is gone. */
+  async kill(): Promise<void> {
+    if (!this.running) return;
+    this.sample();
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+
   /** Last lines of the log file. */
   tail(lines = 80): string[] {
     try {

@@ -21,7 +21,7 @@ export function kafkaClasspath(): string {
   return readFileSync(cached, 'utf8').trim();
 }
 
-function writeConfig(dir: string): { props: string; log4j: string } {
+function writeConfig(dir: string, port: number): { props: string; log4j: string } {
   const props = join(dir, 'server.properties');
   const log4j = join(dir, 'log4j.properties');
   writeFileSync(
@@ -29,9 +29,9 @@ function writeConfig(dir: string): { props: string; log4j: string } {
     [
       'process.roles=broker,controller',
       'node.id=1',
-      `controller.quorum.voters=1@127.0.0.1:${KAFKA_PORT + 1}`,
-      `listeners=PLAINTEXT://127.0.0.1:${KAFKA_PORT},CONTROLLER://127.0.0.1:${KAFKA_PORT + 1}`,
-      `advertised.listeners=PLAINTEXT://127.0.0.1:${KAFKA_PORT}`,
+      `controller.quorum.voters=1@127.0.0.1:${port + 1}`,
+      `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${port + 1}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
       'controller.listener.names=CONTROLLER',
       'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
       'inter.broker.listener.name=PLAINTEXT',
@@ -63,15 +63,32 @@ function writeConfig(dir: string): { props: string; log4j: string } {
   return { props, log4j };
 }
 
-/** Formats storage once and starts a single-node KRaft broker+controller on 127.0.0.1. */
-export async function startKafka(): Promise<{ pid: number; brokers: string }> {
+/** Where and how a local broker runs; the defaults are the project's shared broker (`npm run infra:up`). */
+export interface KafkaOptions {
+  /** client port; the controller listens on port + 1 (default COHORT_KAFKA_PORT or 19092) */
+  port?: number;
+  /** config, data and storage of this broker (default `.cohort/kafka`) */
+  dir?: string;
+  /** log file `.cohort/logs/<name>.log` (default `kafka`) */
+  name?: string;
+  /** JVM heap (default COHORT_KAFKA_HEAP or 768m) */
+  heap?: string;
+}
+
+/**
+ * Formats storage once and starts a single-node KRaft broker+controller on 127.0.0.1. With options, a
+ * second broker of its own (another port and data directory), e.g. one a chaos run may restart.
+ */
+export async function startKafka(options: KafkaOptions = {}): Promise<{ pid: number; brokers: string }> {
+  const port = options.port ?? KAFKA_PORT;
+  const name = options.name ?? 'kafka';
   requireTool('java', '-version', 'install a Java 17 runtime (apt-get install openjdk-17-jre-headless) to run Kafka, or set KAFKA_BROKERS');
-  await assertPortFree(KAFKA_PORT, 'Kafka', 'KAFKA_BROKERS to use a running broker');
-  await assertPortFree(KAFKA_PORT + 1, 'Kafka controller', 'COHORT_KAFKA_PORT to move the local broker');
+  await assertPortFree(port, 'Kafka', 'KAFKA_BROKERS to use a running broker');
+  await assertPortFree(port + 1, 'Kafka controller', 'COHORT_KAFKA_PORT to move the local broker');
   const cp = kafkaClasspath();
-  const dir = join(DATA_DIR, 'kafka');
+  const dir = options.dir ?? join(DATA_DIR, 'kafka');
   mkdirSync(dir, { recursive: true });
-  const { props, log4j } = writeConfig(dir);
+  const { props, log4j } = writeConfig(dir, port);
   const jvm = ['-cp', cp, `-Dlog4j.configuration=file:${log4j}`];
   if (!existsSync(join(dir, 'data', 'meta.properties'))) {
     const clusterId = run('java', [...jvm, 'kafka.tools.StorageTool', 'random-uuid'])
@@ -80,10 +97,10 @@ export async function startKafka(): Promise<{ pid: number; brokers: string }> {
       .pop()!;
     run('java', [...jvm, 'kafka.tools.StorageTool', 'format', '--ignore-formatted', '-t', clusterId, '-c', props]);
   }
-  const heap = process.env.COHORT_KAFKA_HEAP ?? '768m';
-  const pid = startDetached('kafka', 'java', [`-Xmx${heap}`, `-Xms256m`, '-XX:+UseG1GC', '-Djava.awt.headless=true', ...jvm, 'kafka.Kafka', props]);
-  const brokers = `127.0.0.1:${KAFKA_PORT}`;
-  await waitFor('kafka', pid, () => kafkaReady(brokers), 90_000);
+  const heap = options.heap ?? process.env.COHORT_KAFKA_HEAP ?? '768m';
+  const pid = startDetached(name, 'java', [`-Xmx${heap}`, `-Xms256m`, '-XX:+UseG1GC', '-Djava.awt.headless=true', ...jvm, 'kafka.Kafka', props]);
+  const brokers = `127.0.0.1:${port}`;
+  await waitFor(name, pid, () => kafkaReady(brokers), 90_000);
   return { pid, brokers };
 }
 

@@ -1,0 +1,515 @@
+/**
+ * One chaos run: two jobs over a seeded tenant, run by the built services as separate processes on a
+ * broker of the run's own, while each service is killed (kill -9) once and restarted, the broker is
+ * killed and restarted once, and a second learning process joins and leaves its consumer group (two
+ * rebalances with chunks in flight). Then every collection, the SMTP capture and the job counts are
+ * compared with what the jobs must have done. See bench/chaos/README.md.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { Admin, Kafka, logLevel, Producer } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { BatchCommand, topicsFor } from '@cohort/contracts';
+import { createTopics } from '@cohort/testing/infra/kafka';
+import { freePort, HOST, ServiceProcess } from '../engine/processes';
+import { dropDatabases, round } from '../engine/store';
+import { PrivateBroker } from './broker';
+import { databases, learnerId, managerId, seedTenant, OWNER } from './seed';
+import {
+  CaughtMail,
+  Check,
+  checkIdentity,
+  checkJob,
+  checkLearning,
+  checkMail,
+  checkNotifications,
+  checkOutbox,
+  Expected,
+  JobSummary,
+} from './verify';
+import { JobProgress, ProgressPoller, ResultsWatch } from './watch';
+
+const ROOT = resolve(__dirname, '../..');
+const PARTITIONS = 6;
+const SERVICES = ['orchestrator', 'identity', 'learning', 'communications'] as const;
+type ServiceName = (typeof SERVICES)[number];
+const HEALTHY_TIMEOUT_MS = 180_000;
+/** after a disruption, how long to wait for progress before going on regardless (and saying so) */
+const RESUME_TIMEOUT_MS = 300_000;
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface ChaosParams {
+  /** people the deactivate job covers */
+  people: number;
+  /** people the notification job (with an e-mail copy) covers */
+  mailPeople: number;
+  /** seed of the random points and pauses (printed, so a run can be replayed) */
+  seed: number;
+  chunk: number;
+  window: number;
+  /** COMMS_SEND_RATE of communications (e-mails/s; over it mail is deferred to the pump) */
+  sendRate: number;
+  /** the longest pause between a kill and the restart */
+  restartDelayMaxMs: number;
+  /** a second learning process joins and later leaves learning's consumer group */
+  rebalance: boolean;
+  timeoutMin: number;
+  build: boolean;
+  keep: boolean;
+  logLevel: LogLevel;
+}
+
+export type DisruptionKind = 'kill' | 'broker' | 'join' | 'leave';
+
+export interface DisruptionRecord {
+  what: string;
+  kind: DisruptionKind;
+  /** the job whose progress fraction triggers it, and the fraction */
+  trigger: { job: string; fraction: number };
+  /** ms after the jobs were published */
+  atMs?: number;
+  /** finished / total of each job at that moment */
+  progress?: Record<string, string>;
+  /** the jobs not yet ended at that moment */
+  runningJobs?: string[];
+  /** kill → restart started (the pause) */
+  downMs?: number;
+  /** disruption → the process (or broker) answered again */
+  readyMs?: number;
+  /** disruption → first progress of a running job after it was ready again */
+  resumedMs?: number;
+  /** per job: the longest time without progress around it (ms), absent when the job had ended */
+  stallMs?: Record<string, number>;
+  note?: string;
+}
+
+export interface ChaosReport {
+  ok: boolean;
+  params: ChaosParams;
+  machine: { cpus: number; memoryMiB: number; node: string; platform: string; loadAverageAtStart: number[]; loadAverageAtEnd?: number[] };
+  startedAt: string;
+  tenantId: string;
+  dbPrefix: string;
+  broker: string;
+  seed: { ms: number; people: number; learners: number; outbox: number };
+  jobs: Record<string, { jobId?: string; people: number; publishToEndMs?: number; summary?: JobSummary }>;
+  disruptions: DisruptionRecord[];
+  /** services that exited without being killed */
+  unexpectedExits: string[];
+  redeliveries: { resultsByService: Record<string, number>; repeatedDispatches: Record<string, number> };
+  /** kafkajs "rebalancing" log lines of the learning processes */
+  learningRebalanceLogLines: number;
+  mail: { caught: number; duplicates: number };
+  checks: Check[];
+  durationMs: number;
+  logs: string;
+  errors: string[];
+}
+
+/** A seeded stream of numbers in [0, 1) (fast-check's generator), so a run's random points can be replayed with --seed. */
+export function seededRandom(seed: number): () => number {
+  const draws = fc.sample(fc.noBias(fc.integer({ min: 0, max: 2 ** 30 - 1 })), { seed, numRuns: 64 }).map((i) => i / 2 ** 30);
+  let next = 0;
+  return () => draws[next++ % draws.length];
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function build(log: (line: string) => void): Promise<void> {
+  log('building (npm run -s build) …');
+  return new Promise((done, fail) => {
+    const child = spawn('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    child.once('error', fail);
+    child.once('exit', (code, signal) => (code === 0 ? done() : fail(new Error(`build failed (${signal ?? `exit ${code}`})`))));
+  });
+}
+
+async function waitGroupsStable(admin: Admin, groupIds: string[], timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { groups } = await admin.describeGroups(groupIds);
+    if (groups.every((g) => g.state === 'Stable' && g.members.length > 0)) return;
+    if (Date.now() > deadline) throw new Error(`consumer groups not stable: ${groups.map((g) => `${g.groupId}=${g.state}`).join(', ')}`);
+    await sleep(250);
+  }
+}
+
+/** Every e-mail MailDev holds (its REST API lists them all). */
+async function allMail(webUrl: string): Promise<CaughtMail[]> {
+  const res = await fetch(`${webUrl}/email`);
+  if (!res.ok) throw new Error(`MailDev GET /email: ${res.status}`);
+  return (await res.json()) as CaughtMail[];
+}
+
+async function deleteMail(webUrl: string, ids: string[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) await fetch(`${webUrl}/email/${ids[next++]}`, { method: 'DELETE' }).catch(() => undefined);
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/** The chaos run's processes, so that an interrupted run can stop them. */
+export const live: { cleanup?: () => Promise<void> } = {};
+
+export async function runChaos(p: ChaosParams, log: (line: string) => void): Promise<ChaosReport> {
+  const t0 = Date.now();
+  const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+  const tenantId = `chaos-${stamp}`;
+  const dbPrefix = `chaos_${stamp}`;
+  const topicPrefix = `chaos${stamp}.`;
+  const topics = topicsFor(topicPrefix);
+  const workDir = mkdtempSync(join(os.tmpdir(), 'cohort-chaos-'));
+  const mongoUrl = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27018/';
+  const smtpUrl = process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025';
+  const smtpWebUrl = process.env.SMTP_WEB_URL ?? 'http://127.0.0.1:1080';
+  const random = seededRandom(p.seed);
+  const report: ChaosReport = {
+    ok: false,
+    params: p,
+    machine: {
+      cpus: os.cpus().length,
+      memoryMiB: Math.round(os.totalmem() / 2 ** 20),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverageAtStart: os.loadavg(),
+    },
+    startedAt: new Date().toISOString(),
+    tenantId,
+    dbPrefix,
+    broker: '',
+    seed: { ms: 0, people: 0, learners: 0, outbox: 0 },
+    jobs: {},
+    disruptions: [],
+    unexpectedExits: [],
+    redeliveries: { resultsByService: {}, repeatedDispatches: {} },
+    learningRebalanceLogLines: 0,
+    mail: { caught: 0, duplicates: 0 },
+    checks: [],
+    durationMs: 0,
+    logs: workDir,
+    errors: [],
+  };
+
+  if (p.build) await build(log);
+  const mongo = await MongoClient.connect(mongoUrl);
+  let broker: PrivateBroker | undefined;
+  let kafka: Kafka | undefined;
+  let admin: Admin | undefined;
+  let producer: Producer | undefined;
+  let poller: ProgressPoller | undefined;
+  let results: ResultsWatch | undefined;
+  const services = new Map<string, ServiceProcess>();
+  const killed = new Set<ServiceProcess>();
+  let myMail: string[] = [];
+  const cleanup = async () => {
+    poller?.stop();
+    await Promise.all([...services.values()].map((s) => s.stop().catch(() => undefined)));
+    await results?.stop();
+    await producer?.disconnect().catch(() => undefined);
+    await admin?.disconnect().catch(() => undefined);
+    await broker?.stop(p.keep).catch((err: unknown) => report.errors.push(`broker stop: ${String(err)}`));
+    if (!p.keep) {
+      await dropDatabases(mongo, dbPrefix).catch((err: unknown) => report.errors.push(`drop databases: ${String(err)}`));
+      await deleteMail(smtpWebUrl, myMail);
+      rmSync(join(workDir, 'kafka'), { recursive: true, force: true });
+    }
+    await mongo.close().catch(() => undefined);
+    live.cleanup = undefined;
+  };
+  live.cleanup = cleanup;
+
+  try {
+    // a broker of the run's own, on free ports: it is the one that gets restarted
+    broker = await PrivateBroker.start(join(workDir, 'kafka'), `kafka-chaos-${stamp}`);
+    report.broker = broker.brokers;
+    log(`private broker ${broker.brokers} (pid ${broker.pid}), data in ${broker.dir}, log ${broker.logFile}`);
+    await createTopics(broker.brokers, topicPrefix, PARTITIONS);
+    kafka = new Kafka({ clientId: 'chaos', brokers: [broker.brokers], logLevel: logLevel.NOTHING, retry: { retries: 20, maxRetryTime: 5000 } });
+    admin = kafka.admin();
+    await admin.connect();
+
+    const seeded = await seedTenant(mongo, dbPrefix, tenantId, p.people, p.mailPeople);
+    report.seed = { ms: seeded.ms, people: seeded.people, learners: seeded.learners, outbox: seeded.outbox };
+    log(
+      `seeded tenant ${tenantId}: ${seeded.people} people, ${seeded.learners} learning records, ${seeded.outbox} outbox messages in ${(seeded.ms / 1000).toFixed(1)} s (databases ${dbPrefix}_*)`,
+    );
+
+    const ports: Record<string, number> = {};
+    for (const name of [...SERVICES, 'membership']) ports[name] = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: process.env.NODE_ENV ?? 'production',
+      HOST,
+      KAFKA_BROKERS: broker.brokers,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      MONGO_URL: mongoUrl,
+      MONGO_DB_PREFIX: dbPrefix,
+      SMTP_URL: smtpUrl,
+      ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [`${name.toUpperCase()}_URL`, `http://${HOST}:${port}`])),
+      LOG_LEVEL: p.logLevel,
+      ORCH_CHUNK_SIZE: String(p.chunk),
+      ORCH_WINDOW: String(p.window),
+      COMMS_SEND_RATE: String(p.sendRate),
+      COMMS_JOB_NOTICE_MIN: '0',
+    };
+    const start = (name: string, port: number) => {
+      const proc = new ServiceProcess(name, port, join(workDir, `${name}.log`), ROOT, { ...env, PORT: String(port) });
+      services.set(name, proc);
+      return proc;
+    };
+    for (const name of SERVICES) start(name, ports[name]);
+    await Promise.all([...services.values()].map((s) => s.waitHealthy(HEALTHY_TIMEOUT_MS)));
+    const groups = ['identity', 'learning', 'communications'].flatMap((s) => [`${topicPrefix}cohort.${s}`, `${topicPrefix}cohort.${s}.express`]);
+    await waitGroupsStable(admin, [...groups, `${topicPrefix}cohort.orchestrator`]);
+    log(`${[...services.values()].map((s) => `${s.name} (pid ${s.pid})`).join(', ')} healthy, consumer groups stable; logs in ${workDir}`);
+
+    // the two jobs
+    const mailSubject = `Chaos ${stamp}: your account changes`;
+    const deactivate = new JobProgress('deactivate', `chaos-deactivate-${randomUUID()}`, p.people);
+    const notify = new JobProgress('notify', `chaos-notify-${randomUUID()}`, p.mailPeople);
+    const jobs = [deactivate, notify];
+    poller = new ProgressPoller(databases(mongo, dbPrefix).orchestrator, tenantId, jobs);
+    results = new ResultsWatch(kafka, topics.results, `${topicPrefix}chaos.results`, () => jobs.flatMap((j) => (j.jobId ? [j.jobId] : [])));
+    await results.start();
+    producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const commands: BatchCommand[] = [
+      {
+        commandId: deactivate.commandId,
+        tenantId,
+        actor: { userId: OWNER },
+        action: 'deactivate',
+        params: {},
+        selection: { filter: { roles: ['Learner'] } },
+        options: { approvalCount: p.people },
+      },
+      {
+        commandId: notify.commandId,
+        tenantId,
+        actor: { userId: OWNER },
+        action: 'send-notification',
+        params: { subject: mailSubject, body: 'Your account changes today: read this before you sign in again.', email: true },
+        selection: { filter: { roles: ['Manager'] } },
+      },
+    ];
+    const publishAt = Date.now();
+    await producer.send({ topic: topics.commands, messages: commands.map((c) => ({ key: tenantId, value: JSON.stringify(c) })) });
+    poller.start();
+    log(`published deactivate (${p.people} Learners) and send-notification with e-mail (${p.mailPeople} Managers)`);
+
+    // the plan: each disruption at a random fraction of its job's progress, carried out one after the other
+    const plan: DisruptionRecord[] = [
+      ...(['orchestrator', 'identity', 'learning'] as const).map((s) => ({
+        what: `kill -9 ${s}`,
+        kind: 'kill' as const,
+        trigger: { job: 'deactivate', fraction: 0 },
+      })),
+      { what: 'kill -9 communications', kind: 'kill', trigger: { job: 'notify', fraction: 0 } },
+      { what: 'kill -9 Kafka broker', kind: 'broker', trigger: { job: 'deactivate', fraction: 0 } },
+      ...(p.rebalance
+        ? [
+            { what: 'learning-2 joins learning’s group', kind: 'join' as const, trigger: { job: 'deactivate', fraction: 0 } },
+            { what: 'learning-2 leaves learning’s group', kind: 'leave' as const, trigger: { job: 'deactivate', fraction: 0 } },
+          ]
+        : []),
+    ];
+    for (const d of plan) d.trigger.fraction = round(0.05 + 0.75 * random(), 3);
+    const joins = plan.find((d) => d.kind === 'join');
+    const leave = plan.find((d) => d.kind === 'leave');
+    if (joins && leave && leave.trigger.fraction < joins.trigger.fraction)
+      [joins.trigger.fraction, leave.trigger.fraction] = [leave.trigger.fraction, joins.trigger.fraction];
+    log(`plan (seed ${p.seed}): ${plan.map((d) => `${d.what} at ${(d.trigger.fraction * 100).toFixed(1)} % of ${d.trigger.job}`).join('; ')}`);
+    const byLabel = new Map(jobs.map((j) => [j.label, j]));
+    const progressText = () =>
+      Object.fromEntries(jobs.map((j) => [j.label, `${j.last?.finished ?? 0}/${j.expected}${j.ended ? ` ${j.last?.status}` : ''}`]));
+    const deadline = publishAt + p.timeoutMin * 60_000;
+    const pending = [...plan];
+
+    const watchExits = () => {
+      for (const [name, s] of services) {
+        if (!s.running && !killed.has(s)) {
+          report.unexpectedExits.push(`${name} ${s.exitDescription}`);
+          log(`WARNING: ${name} exited by itself (${s.exitDescription}); restarting it. Log: ${s.logFile}`);
+          killed.add(s);
+          if (name === 'learning-2') services.delete(name);
+          else start(name, s.port);
+        }
+      }
+    };
+
+    const runDisruption = async (d: DisruptionRecord) => {
+      const at = Date.now();
+      d.atMs = at - publishAt;
+      d.progress = progressText();
+      d.runningJobs = jobs.filter((j) => !j.ended).map((j) => j.label);
+      log(
+        `>>> ${d.what} (${Object.entries(d.progress)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})`,
+      );
+      let ready: number;
+      if (d.kind === 'kill') {
+        const name = d.what.replace('kill -9 ', '') as ServiceName;
+        const victim = services.get(name)!;
+        killed.add(victim);
+        await victim.kill();
+        const pause = Math.round(random() * p.restartDelayMaxMs);
+        await sleep(pause);
+        d.downMs = Date.now() - at;
+        await start(name, victim.port).waitHealthy(HEALTHY_TIMEOUT_MS);
+        ready = Date.now();
+      } else if (d.kind === 'broker') {
+        await broker!.kill();
+        const pause = Math.round(random() * p.restartDelayMaxMs);
+        await sleep(pause);
+        d.downMs = Date.now() - at;
+        await broker!.up();
+        ready = Date.now();
+      } else if (d.kind === 'join') {
+        await start('learning-2', await freePort()).waitHealthy(HEALTHY_TIMEOUT_MS);
+        ready = Date.now();
+      } else {
+        const second = services.get('learning-2');
+        if (second) {
+          killed.add(second);
+          await second.stop(30_000);
+          services.delete('learning-2');
+        }
+        ready = Date.now();
+      }
+      d.readyMs = ready - at;
+      // wait until a job still running makes progress again (or every job has ended)
+      const resumeBy = Date.now() + RESUME_TIMEOUT_MS;
+      while (!jobs.every((j) => j.ended) && !jobs.some((j) => !j.ended && j.roseAfter(ready)) && Date.now() < Math.min(resumeBy, deadline)) {
+        watchExits();
+        await sleep(100);
+      }
+      const rose = jobs.filter((j) => j.roseAfter(ready)).map((j) => j.rises.find(([t]) => t > ready)![0]);
+      if (rose.length) d.resumedMs = Math.min(...rose) - at;
+      else if (!jobs.every((j) => j.ended)) d.note = `no progress within ${RESUME_TIMEOUT_MS / 1000} s of being ready`;
+      log(
+        `<<< ${d.what}: ready after ${(d.readyMs / 1000).toFixed(1)} s, progress again after ${d.resumedMs === undefined ? '—' : `${(d.resumedMs / 1000).toFixed(1)} s`}`,
+      );
+    };
+
+    while (!jobs.every((j) => j.ended) && Date.now() < deadline) {
+      watchExits();
+      const due = pending
+        .filter((d) => d !== leave || !pending.includes(joins!))
+        .filter((d) => {
+          const job = byLabel.get(d.trigger.job)!;
+          return job.ended || job.fraction >= d.trigger.fraction;
+        })
+        .sort((a, b) => a.trigger.fraction - b.trigger.fraction)[0];
+      if (due) {
+        pending.splice(pending.indexOf(due), 1);
+        await runDisruption(due);
+        report.disruptions.push(due);
+      } else await sleep(100);
+    }
+    // what the jobs did not leave time for (they ended first) is not carried out, and the run says so
+    for (const d of pending.splice(0)) {
+      d.note = 'not carried out: the jobs had ended';
+      report.disruptions.push(d);
+    }
+    poller.stop();
+    const now = Date.now();
+    for (const d of report.disruptions) {
+      if (d.atMs === undefined || d.readyMs === undefined) continue;
+      const from = publishAt + d.atMs;
+      d.stallMs = {};
+      for (const j of jobs) {
+        const s = j.stallAround(from, from + d.readyMs, publishAt, now);
+        if (s !== undefined) d.stallMs[j.label] = s;
+      }
+      log(
+        `stall around "${d.what}": ${
+          Object.entries(d.stallMs)
+            .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s without progress`)
+            .join(', ') || 'no job running'
+        }`,
+      );
+    }
+    for (const j of jobs) {
+      report.jobs[j.label] = { jobId: j.jobId, people: j.expected, ...(j.endedAt && { publishToEndMs: j.endedAt - publishAt }) };
+      log(
+        `${j.label}: ${j.last?.status ?? 'no job'} ${j.last?.finished ?? 0}/${j.expected}${j.endedAt ? ` after ${((j.endedAt - publishAt) / 1000).toFixed(1)} s` : ''}`,
+      );
+    }
+    if (!jobs.every((j) => j.ended)) report.errors.push(`jobs not ended within ${p.timeoutMin} min: ${JSON.stringify(progressText())}`);
+
+    // the completion notices go out after the end events: wait for both (and every copy) to be in MailDev
+    const expectedMail = p.mailPeople + 2;
+    const mailDeadline = Date.now() + 120_000;
+    let mine: CaughtMail[] = [];
+    for (;;) {
+      mine = (await allMail(smtpWebUrl)).filter((m) => m.to.some((t) => t.address?.endsWith(`@${tenantId}.test`)));
+      if (mine.length >= expectedMail || Date.now() > mailDeadline || !jobs.every((j) => j.ended)) break;
+      await sleep(1000);
+    }
+    await sleep(3000); // a late duplicate would arrive now
+    mine = (await allMail(smtpWebUrl)).filter((m) => m.to.some((t) => t.address?.endsWith(`@${tenantId}.test`)));
+    myMail = mine.map((m) => m.id);
+    report.redeliveries = { resultsByService: results.results, repeatedDispatches: results.repeats };
+    report.learningRebalanceLogLines = ['learning.log', 'learning-2.log'].reduce((sum, f) => sum + countLines(join(workDir, f), /rebalanc/i), 0);
+
+    // the verdict
+    const dbs = databases(mongo, dbPrefix);
+    const learnerIds = Array.from({ length: p.people }, (_, i) => learnerId(i));
+    const managerIds = Array.from({ length: p.mailPeople }, (_, i) => managerId(i));
+    if (deactivate.jobId && notify.jobId) {
+      const expected: Expected = {
+        tenantId,
+        n: p.people,
+        m: p.mailPeople,
+        learnerIds,
+        managerIds,
+        deactivateJobId: deactivate.jobId,
+        notifyJobId: notify.jobId,
+        mailSubject,
+        seededAt: seeded.at,
+      };
+      const d = await checkJob(dbs.orchestrator, 'deactivate', deactivate.jobId, learnerIds);
+      const n = await checkJob(dbs.orchestrator, 'send-notification', notify.jobId, managerIds);
+      report.jobs.deactivate.summary = d.summary;
+      report.jobs.notify.summary = n.summary;
+      const mail = checkMail(mine, expected);
+      report.mail = { caught: mine.length, duplicates: mail.duplicates };
+      report.checks = [
+        d.check,
+        n.check,
+        await checkIdentity(dbs.identity, expected),
+        await checkLearning(dbs.learning, expected),
+        await checkOutbox(dbs.communications, expected),
+        await checkNotifications(dbs.communications, expected),
+        mail.check,
+      ];
+    } else report.errors.push('a job was never accepted');
+    const allDisrupted = report.disruptions.every((d) => d.runningJobs?.length);
+    if (!allDisrupted) report.errors.push('not every disruption happened while a job was running');
+    report.ok = report.errors.length === 0 && report.unexpectedExits.length === 0 && report.checks.length > 0 && report.checks.every((c) => c.ok);
+  } catch (err) {
+    report.errors.push((err as Error).stack ?? String(err));
+  } finally {
+    report.machine.loadAverageAtEnd = os.loadavg();
+    await cleanup();
+    report.durationMs = Date.now() - t0;
+  }
+  return report;
+}
+
+function countLines(file: string, pattern: RegExp): number {
+  try {
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => pattern.test(line)).length;
+  } catch {
+    return 0;
+  }
+}
