@@ -63,6 +63,13 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   private consumer?: Consumer;
   /** set by close(): a failing message is then left for redelivery instead of being retried or dead-lettered */
   private closing = false;
+  /**
+   * the heartbeat error saying the group is rebalancing (or has dropped this member): no further message of
+   * the batches in hand is started, so the consumer rejoins within one message's time instead of finishing
+   * every fetched batch first (which outlasts the rebalance timeout, gets it dropped from the group and lets
+   * the partition's next owner work the same messages at the same time); cleared when it has rejoined
+   */
+  private rejoinNeeded?: unknown;
 
   constructor(private readonly options: KafkaBatchTransportOptions) {
     super();
@@ -79,6 +86,7 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
         allowAutoTopicCreation: false,
         maxBytesPerPartition: 4 << 20,
       });
+      this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.rejoinNeeded = undefined));
       await this.consumer.connect();
       await this.consumer.subscribe({ topics, fromBeginning: true });
       await this.consumer.run({
@@ -97,8 +105,13 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) return;
+      // kafkajs commits what was resolved and rejoins; the rest goes to the partition's owner after the rebalance
+      if (this.rejoinNeeded) throw this.rejoinNeeded;
       const handled = await this.handleMessage(batch.topic, batch.partition, message, heartbeat);
-      if (!handled) return; // shutting down: not committed, so the next consumer gets it again
+      if (!handled) {
+        if (this.rejoinNeeded) throw this.rejoinNeeded; // left uncommitted while retrying: the partition's next owner retries it
+        return; // shutting down: not committed, so the next consumer gets it again
+      }
       resolveOffset(message.offset);
       await heartbeat();
     }
@@ -111,7 +124,7 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     if (!handler) return true;
     const maxAttempts = this.options.maxAttempts ?? 6;
     for (let attempt = 1; ; attempt++) {
-      const beat = setInterval(() => void heartbeat().catch(() => undefined), 2500);
+      const beat = setInterval(() => void heartbeat().catch((err: unknown) => this.noteHeartbeatError(err)), 2500);
       try {
         const payload = parse(message.value);
         const ctx = new KafkaBatchContext([topic, message, partition, heartbeat]);
@@ -128,12 +141,18 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
         processed.inc({ topic, result: 'retry' });
         const delay = Math.min(30000, 250 * 2 ** attempt);
         this.log.warn({ msg: 'handler failed, retrying', topic, partition, offset: message.offset, attempt, delay, err: String(err) });
-        await sleepWithHeartbeat(delay, heartbeat, () => this.closing);
-        if (this.closing) return false;
+        const stop = () => this.closing || this.rejoinNeeded !== undefined;
+        await sleepWithHeartbeat(delay, heartbeat, stop, (err) => this.noteHeartbeatError(err));
+        if (stop()) return false;
       } finally {
         clearInterval(beat);
       }
     }
+  }
+
+  /** A heartbeat during a handler failed: remember a rebalance (or this member being dropped) so the batch stops taking messages. */
+  private noteHeartbeatError(err: unknown): void {
+    if (REJOIN_ERRORS.has((err as { type?: string })?.type ?? '')) this.rejoinNeeded ??= err;
   }
 
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, err: unknown): Promise<void> {
@@ -177,10 +196,18 @@ function parse(value: Buffer | null): unknown {
   }
 }
 
-async function sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>, cancelled: () => boolean): Promise<void> {
+/** kafkajs error types of a heartbeat that mean "rejoin the group" (kafkajs' isRebalancing, and a member the coordinator dropped). */
+const REJOIN_ERRORS = new Set(['REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID']);
+
+async function sleepWithHeartbeat(
+  ms: number,
+  heartbeat: () => Promise<void>,
+  cancelled: () => boolean,
+  onError: (err: unknown) => void,
+): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until && !cancelled()) {
     await new Promise((r) => setTimeout(r, Math.min(250, until - Date.now())));
-    await heartbeat().catch(() => undefined);
+    await heartbeat().catch(onError);
   }
 }
