@@ -82,7 +82,11 @@ export class OutboxSender {
 
   /**
    * Writes the message, or finds it from an earlier delivery: `send` when this delivery now holds it,
-   * else the outcome its stored state decides (held by another delivery: retry later).
+   * else the outcome its stored state decides. A message another delivery holds is waited for: it is
+   * sent, held or failed by that delivery meanwhile, or — when that delivery died with it (a crash between
+   * the insert and the send's record) — its claim runs out and this delivery sends it. Answering at once
+   * instead made the person fail SEND_IN_PROGRESS for good after a crash: the orchestrator's retries end
+   * within seconds, long before the dead delivery's claim does.
    */
   private async claim(message: OutboxMessage): Promise<Outcome | 'send'> {
     const { created, message: stored } = await this.outbox.create(message);
@@ -90,13 +94,25 @@ export class OutboxSender {
     if (stored.status === 'pending' && stored.deferred) return deferred(message.userId, this.pace.ratePerSecond);
     const decided = decideStored(message.userId, stored);
     if (decided !== 'send') return decided;
-    const now = new Date();
-    if (await this.outbox.claim(message._id, now, new Date(now.getTime() + CLAIM_MS))) return 'send';
-    const current = await this.outbox.get(message._id); // held, sent or failed since, or another delivery holds it
-    const after = current ? decideStored(message.userId, current) : 'send';
-    return after === 'send' ? sendInProgress(message.userId) : after;
+    const giveUpAt = Date.now() + CLAIM_MS + CLAIM_POLL_MS;
+    for (;;) {
+      const now = new Date();
+      if (await this.outbox.claim(message._id, now, new Date(now.getTime() + CLAIM_MS))) return 'send';
+      const current = await this.outbox.get(message._id); // held, sent or failed since, or another delivery holds it
+      if (current?.status === 'pending' && current.deferred) return deferred(message.userId, this.pace.ratePerSecond);
+      const after = current ? decideStored(message.userId, current) : 'send';
+      if (after !== 'send') return after;
+      if (!current || Date.now() >= giveUpAt) return sendInProgress(message.userId);
+      const claimLeft = (current.claimedUntil?.getTime() ?? 0) - Date.now();
+      await sleep(Math.max(50, Math.min(CLAIM_POLL_MS, claimLeft + 50)));
+    }
   }
 }
+
+/** How often a delivery waiting for another one's claim looks at the message again. */
+const CLAIM_POLL_MS = 2000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A new outbox message to `to`, pending and claimed by the delivery writing it: only what an admin may see (no body, no token). */
 export function pendingMessage(

@@ -128,13 +128,34 @@ describe('TokenMailSender', () => {
     expect(outbox.docs.get('t:j1:1:a')).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
-  it('a message another delivery is sending right now is not sent twice: retryable SEND_IN_PROGRESS', async () => {
-    const { outbox, mailer, sender } = setup();
-    outbox.docs.set('t:j1:1:a', { ...pending('a'), claimedUntil: new Date(Date.now() + 60_000) });
-    expect(await sender.sendAll(work(['a']), 'invitation')).toEqual([
-      expect.objectContaining({ userId: 'a', status: 'failed', code: 'COMMUNICATIONS.SEND_IN_PROGRESS', retryable: true }),
-    ]);
-    expect(mailer.sent).toHaveLength(0);
+  describe('a message another delivery holds', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('is not sent twice: this delivery waits and answers what the other made of it', async () => {
+      const { outbox, mailer, sender } = setup();
+      outbox.docs.set('t:j1:1:a', { ...pending('a'), claimedUntil: new Date(Date.now() + 60_000) });
+      const outcomes = sender.sendAll(work(['a']), 'invitation');
+      await jest.advanceTimersByTimeAsync(5_000);
+      Object.assign(outbox.docs.get('t:j1:1:a')!, { status: 'sent', messageId: '<other@x>', claimedUntil: null }); // the other delivery sent it
+      await jest.advanceTimersByTimeAsync(2_100);
+      expect(await outcomes).toEqual([{ userId: 'a', status: 'succeeded' }]);
+      expect(mailer.sent).toHaveLength(0);
+    });
+
+    it('is sent once its claim ran out when that delivery died with it (a crash mid-send), not failed SEND_IN_PROGRESS', async () => {
+      const { outbox, mailer, sender } = setup();
+      outbox.docs.set('t:j1:1:a', { ...pending('a'), claimedUntil: new Date(Date.now() + 60_000) });
+      let settled = false;
+      const outcomes = sender.sendAll(work(['a']), 'invitation').finally(() => (settled = true));
+      await jest.advanceTimersByTimeAsync(59_000);
+      expect(settled).toBe(false);
+      expect(mailer.sent).toHaveLength(0);
+      await jest.advanceTimersByTimeAsync(2_100);
+      expect(await outcomes).toEqual([{ userId: 'a', status: 'succeeded' }]);
+      expect(mailer.sent).toHaveLength(1);
+      expect(outbox.docs.get('t:j1:1:a')).toMatchObject({ status: 'sent', attempts: 2 });
+    });
   });
 
   it('a held message (the person was deactivated) is not sent: skipped', async () => {
