@@ -2,9 +2,8 @@ import { createHmac, createSign, generateKeyPairSync } from 'node:crypto';
 import { jwtSecret, signToken } from '@cohort/auth';
 import type { Role } from '@cohort/contracts';
 import { eventually, uniqueTenant } from '@cohort/testing';
+import { gatewayClient } from '../support/gateway-client';
 import { CohortSystem, personDoc, startSystem } from '../support/system';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const b64 = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 const hmac = (alg: 'sha256' | 'sha512', key: string | Buffer, data: string) => createHmac(alg, key).update(data).digest('base64url');
@@ -33,15 +32,7 @@ describe('security: bearer tokens at the gateway', () => {
     jwt({ alg: 'HS256', typ: 'JWT' }, payload, (d) => hmac('sha256', key, d));
   const tokenOf = (sub: string, role: Role) => signToken({ sub, tid: tenant, role, email: `${sub}@${tenant}.test` });
 
-  async function call(method: string, path: string, authorization?: string, body?: unknown): Promise<{ status: number; body: Json; text: string }> {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { ...(authorization !== undefined && { authorization }), ...(body !== undefined && { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, text };
-  }
+  const call = gatewayClient(() => base);
 
   beforeAll(async () => {
     // the default account cache (2 s): a deactivation reaches a live session within it

@@ -2,10 +2,9 @@ import { Producer } from 'kafkajs';
 import { signToken } from '@cohort/auth';
 import { ItemView, JobEvent, TOPICS } from '@cohort/contracts';
 import { eventually, plainProducer, TopicRecorder, uniqueTenant } from '@cohort/testing';
+import { gatewayClient, Json } from '../support/gateway-client';
 import { insertLearner } from '../support/learners';
 import { CohortSystem, personDoc, startSystem } from '../support/system';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** every collection of every service that holds a tenant's documents */
 const COLLECTIONS: Array<[string, string]> = [
@@ -41,21 +40,8 @@ describe('security: one tenant never touches another', () => {
   let snapshotOfB: Json;
   let jobOfB: string;
 
-  async function call(method: string, path: string, token = tokenA, body?: unknown): Promise<{ status: number; body: Json }> {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: token, ...(body !== undefined && { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let parsed: Json = {};
-    try {
-      parsed = JSON.parse(text) as Json;
-    } catch {
-      parsed = { text };
-    }
-    return { status: res.status, body: parsed };
-  }
+  const request = gatewayClient(() => base);
+  const call = (method: string, path: string, token = tokenA, body?: unknown) => request(method, path, token, body);
 
   /** Every document of tenant B, per collection, in _id order. */
   async function documentsOf(tenant: string): Promise<Json> {
@@ -73,8 +59,8 @@ describe('security: one tenant never touches another', () => {
   }
 
   /** Runs a job through the gateway as A's Owner and waits for it: its per-person items by user id. */
-  async function runAsA(request: Json): Promise<{ job: Json; items: Map<string, ItemView> }> {
-    const submitted = await call('POST', '/v1/batch-jobs', tokenA, request);
+  async function runAsA(job: Json): Promise<{ job: Json; items: Map<string, ItemView> }> {
+    const submitted = await call('POST', '/v1/batch-jobs', tokenA, job);
     expect(submitted.status).toBe(202);
     return finishedForA(submitted.body.id as string);
   }
