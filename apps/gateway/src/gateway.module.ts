@@ -13,6 +13,7 @@ import { GATEWAY_CONFIG, GatewayConfig, GatewayConfigModule } from './gateway.co
 import { HttpErrorFilter } from './http/http-error.filter';
 import { JobArtifactHttpController } from './artifacts/job-artifact.http.controller';
 import { CertificatesHttpController } from './certificates/certificates.http.controller';
+import { ConsoleModule } from './console/console.module';
 import { CoursesHttpController } from './courses/courses.http.controller';
 import { GroupsHttpController } from './groups/groups.http.controller';
 import { ImportsHttpController } from './imports/imports.http.controller';
@@ -67,6 +68,7 @@ const edge = [
       inject: [GATEWAY_CONFIG],
       useFactory: (config: GatewayConfig) => rateLimitOptions(config),
     }),
+    ConsoleModule,
   ],
   controllers,
   providers: [...upstreams, ...readers, ...jobEvents, CallerAccounts, ...edge, OpenApiSetup],
