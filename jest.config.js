@@ -1,4 +1,4 @@
-/** Jest: unit specs beside the code, integration specs under test/ on the real broker, store and SMTP. */
+/** Jest: unit specs beside the code, integration specs under test/ on the real broker, store and SMTP, browser specs of the console. */
 const { exclude, ...swcrc } = JSON.parse(require('fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const swc = ['@swc/jest', { ...swcrc, swcrc: false }];
 const moduleNameMapper = {
@@ -28,6 +28,14 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
+    {
+      // the admin console in headless Chromium against the real system (see test/browser)
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },

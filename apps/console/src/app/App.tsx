@@ -1,4 +1,4 @@
-import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { Navigate, NavLink, Route, Routes, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
 import { Session, useSessionState } from '../auth/session';
@@ -13,6 +13,7 @@ import { Loading, PageHeading } from '../ui/feedback';
 /** The console: sign-in, then the pages the signed-in person may use. */
 export function App() {
   const { session, loading, signOut } = useSessionState();
+  const navigate = useNavigate();
   if (loading) {
     return (
       <main id="main" className="page">
@@ -26,7 +27,13 @@ export function App() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Header session={session} onSignOut={() => signOut()} />
+      <Header
+        session={session}
+        onSignOut={() => {
+          signOut();
+          navigate('/');
+        }}
+      />
       <main id="main" className="page">
         <Routes>
           <Route path="/" element={<Navigate to={session.readsPeople ? '/people' : '/inbox'} replace />} />

@@ -27,7 +27,7 @@ export function PeoplePage() {
 
   const page = useQuery({
     queryKey: ['people', filter, pages.cursor, limit],
-    queryFn: () => api.people(filter, pages.cursor, limit),
+    queryFn: async () => ({ ...(await api.people(filter, pages.cursor, limit)), pageNumber: pages.page }),
     placeholderData: keepPreviousData,
   });
   const people = useMemo(() => page.data?.items ?? [], [page.data]);
@@ -46,7 +46,7 @@ export function PeoplePage() {
   };
   const onToggle = useCallback((id: string) => setSelection(toggle(selection, id)), [selection, setSelection]);
   const onTogglePage = useCallback(() => setSelection(togglePage(selection, ids)), [selection, ids, setSelection]);
-  const first = (pages.page - 1) * limit + 1;
+  const first = ((page.data?.pageNumber ?? 1) - 1) * limit + 1;
   const summary = total === 0 ? 'No people' : `${first.toLocaleString('en-GB')}–${(first + people.length - 1).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`;
 
   return (
