@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { stream as excelStream } from 'exceljs';
 import { IDENTITY, IdentityError } from '../identity.errors';
+import { unpackedChunks } from './xlsx-expansion';
 
 export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -69,6 +70,8 @@ export const XLSX_STALL_MS = 10_000;
 
 async function* xlsxRows(file: Buffer, stallMs: number): AsyncGenerator<SheetRow> {
   if (!looksLikeXlsx(file)) throw unreadable('not an XLSX file (an XLSX is a zip archive)');
+  // unpacked once with limits before the workbook reader unpacks it again: a zip bomb never reaches it
+  for await (const _chunk of guardStall(unpackedChunks(file), () => 0, stallMs));
   let lastRead = Date.now();
   const source = slices(file, () => (lastRead = Date.now()));
   const workbook = new excelStream.xlsx.WorkbookReader(source, {
