@@ -32,10 +32,18 @@ const run = {
 
 // ---------------------------------------------------------------- steps
 
-function build(): Promise<void> {
+/** The services (swc → dist/), then the admin console (vite → dist/console, served by the gateway). */
+async function build(): Promise<void> {
   log('building (swc → dist/) …');
+  await npmRun('build');
+  if (run.stopRequested) return;
+  log('building the admin console (vite → dist/console) …');
+  await npmRun('build:console');
+}
+
+function npmRun(script: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'build'], {
+    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', script], {
       stdio: 'inherit',
       shell: process.platform === 'win32',
     });
@@ -44,7 +52,7 @@ function build(): Promise<void> {
     child.once('exit', (code, signal) => {
       run.build = undefined;
       if (code === 0) resolve();
-      else reject(new InfraError(`build failed (${signal ?? `exit ${code}`})`));
+      else reject(new InfraError(`npm run ${script} failed (${signal ?? `exit ${code}`})`));
     });
   });
 }
@@ -76,7 +84,9 @@ async function assertPortsFree(ports: Record<ServiceName, number>): Promise<void
 }
 
 function startServices(infra: Infra, ports: Record<ServiceName, number>): ConcurrentlyResult {
-  const shared = { ...infra.env, HOST: SERVICE_HOST, ...serviceUrls(ports) };
+  // development sign-in in the console (pick a seeded person): on for `npm start` only, never by default
+  const devSignIn = { CONSOLE_DEV_SIGNIN: process.env.CONSOLE_DEV_SIGNIN ?? '1', CONSOLE_DEV_TENANT: process.env.CONSOLE_DEV_TENANT ?? DEMO_TENANT };
+  const shared = { ...infra.env, HOST: SERVICE_HOST, ...serviceUrls(ports), ...devSignIn };
   const services = concurrently(
     SERVICE_NAMES.map((name, i) => ({
       name,
@@ -131,7 +141,7 @@ function banner(infra: Infra, ports: Record<ServiceName, number>, token: string)
   const lines = [
     '',
     'Cohort is running.',
-    `  console / API    ${api}`,
+    `  console / API    ${api}   (sign in by picking a seeded person, or paste the token below)`,
     `  mail inbox       ${infra.env.SMTP_WEB_URL || `(SMTP at ${infra.env.SMTP_URL}, no web inbox)`}`,
     `  Owner token      ${DEMO_EMAILS.owner}, tenant ${DEMO_TENANT}, 12h:`,
     '',

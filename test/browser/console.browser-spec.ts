@@ -68,8 +68,9 @@ describe('admin console in a real browser', () => {
 
   /** Confirms the preview and waits on the job page until the job's end is announced. */
   async function runAndFinish(button: string | RegExp, ending: string | RegExp): Promise<string> {
+    const before = page.url();
     await page.getByRole('button', { name: button }).click();
-    await page.waitForURL(/\/jobs\/[^/]+$/);
+    await page.waitForURL((url) => url.href !== before && /\/jobs\/[^/]+$/.test(url.pathname));
     await see(status(ending), 90_000);
     return decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
   }
@@ -89,6 +90,7 @@ describe('admin console in a real browser', () => {
         // small chunks one at a time: the change-language job moves in visible steps
         ORCH_CHUNK_SIZE: '5',
         ORCH_WINDOW: '1',
+        APPROVAL_THRESHOLD: '50',
         CONSOLE_DEV_SIGNIN: '1',
         CONSOLE_DEV_TENANT: tenant,
       },
@@ -142,6 +144,23 @@ describe('admin console in a real browser', () => {
     await page.keyboard.press('Escape');
     expect((await focused(page)).text).toContain('Batch actions');
 
+    // a destructive job over the approval threshold asks to type the count (previewed, not run)
+    await chooseAction('Deactivate');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await see(page.getByRole('alert').filter({ hasText: 'cannot be undone for everyone it affects' }));
+    const typed = page.getByLabel(`Type ${LEARNERS} to confirm this destructive job`);
+    const runDeactivate = page.getByRole('button', { name: `Run deactivate for ${LEARNERS} people` });
+    expect(await runDeactivate.isDisabled()).toBe(true);
+    await typed.fill(String(LEARNERS - 1));
+    expect(await runDeactivate.isDisabled()).toBe(true);
+    await typed.fill(String(LEARNERS));
+    expect(await runDeactivate.isEnabled()).toBe(true);
+    await shoot('preview-destructive');
+    await page.getByRole('button', { name: 'Change settings' }).click();
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await see(page.getByText(`${LEARNERS} people selected`));
+    expect(await people().countDocuments({ tenantId: tenant, status: 'deactivated' })).toBe(0);
+
     await chooseAction('Change language');
     await see(page.getByText(`${LEARNERS} people selected — everyone matching role Learner`));
     await page.getByRole('button', { name: 'Preview' }).click();
@@ -183,6 +202,14 @@ describe('admin console in a real browser', () => {
     expect(await overflowsSideways(page)).toBe(false);
     await shoot('people-tablet');
     await page.setViewportSize(LAPTOP);
+
+    // undo: every learner gets their own language back
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
+    await page.getByRole('row', { name: /Change language/ }).getByRole('link').click();
+    await runAndFinish('Undo this job', `Completed: ${LEARNERS} succeeded`);
+    await see(page.getByRole('link', { name: 'an earlier job' }));
+    const restored = await people().find({ tenantId: tenant, role: 'Learner' }).sort({ userId: 1 }).toArray();
+    expect(restored.map((p) => p.language)).toEqual(t.learnerIds.map((_, i) => (i % 4 === 3 ? 'de' : 'en')));
   }, 180_000);
 
   it('add to a group with auto-enrolment → the warning is shown in preview → enrolments exist after', async () => {
@@ -254,6 +281,24 @@ describe('admin console in a real browser', () => {
     expect(retry.body).toMatchObject({ retryOf: jobId, total: failing, counts: { succeeded: failing, failed: 0 } });
   }, 120_000);
 
+  it('invite people from an uploaded CSV: rows checked, previewed, invited', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+    await page.getByRole('link', { name: 'Invite people from a file' }).click();
+    await see(page.getByRole('heading', { level: 1, name: 'Invite users' }));
+    const csv = ['email,name,role,language', `nina@${tenant}.test,Nina Nieuw,Learner,nl`, `omar@${tenant}.test,Omar Oud,HR,en`, 'not-an-address,Bad Row,,'].join('\n');
+    await page.getByLabel('People to invite (CSV or XLSX)').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const summary = await see(status('3 rows: 2 usable, 1 with problems'));
+    expect(await summary.innerText()).toContain('Row 4, email');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await see(page.getByRole('table', { name: 'Will fail, by reason' }).getByText('IDENTITY.INVALID_ROW'));
+    await runAndFinish('Run invite users for 3 people', 'Completed: 2 succeeded, 1 failed');
+    const invited = await people().find({ tenantId: tenant, status: 'invited' }).sort({ email: 1 }).toArray();
+    expect(invited.map((p) => [p.email, p.name, p.role, p.language])).toEqual([
+      [`nina@${tenant}.test`, 'Nina Nieuw', 'Learner', 'nl'],
+      [`omar@${tenant}.test`, 'Omar Oud', 'HR', 'en'],
+    ]);
+  }, 120_000);
+
   it('a Learner sees no batch actions at all; their inbox shows the message sent to them', async () => {
     // the Owner writes to Lena, with the composer's preview of the message
     await filterPeople({ search: t.lena.name });
@@ -269,8 +314,10 @@ describe('admin console in a real browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
     const jobs = await see(page.getByRole('table', { name: 'Jobs, newest first' }));
     await see(jobs.getByRole('cell', { name: 'Send notification' }));
-    expect(await jobs.locator('tbody tr').count()).toBe(5);
-    expect(await jobs.innerText()).toMatch(/Add to teams or groupsretry/);
+    // change language and its undo, add to group, add to group and its retry, invite, notify
+    expect(await jobs.locator('tbody tr').count()).toBe(7);
+    expect(await jobs.innerText()).toMatch(/Add to teams or groups\s*retry/);
+    expect(await jobs.innerText()).toMatch(/Change language\s*undo/);
     await shoot('jobs-history');
     await accessible();
 

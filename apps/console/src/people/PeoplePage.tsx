@@ -10,7 +10,7 @@ import { ActionsMenu } from './ActionsMenu';
 import { describeFilter, filterOf, paramsOf } from './filter-params';
 import { PeopleFilters } from './PeopleFilters';
 import { PeopleTable } from './PeopleTable';
-import { NOTHING, offersSelectAll, selectAllMatching, selectedCount, toggle, togglePage } from './selection';
+import { NOTHING, offersSelectAll, sameFilter, selectAllMatching, selectedCount, toggle, togglePage } from './selection';
 import { useSelection } from './selection-context';
 
 const PAGE_SIZES = [25, 50, 100];
@@ -27,7 +27,8 @@ export function PeoplePage() {
 
   const page = useQuery({
     queryKey: ['people', filter, pages.cursor, limit],
-    queryFn: async () => ({ ...(await api.people(filter, pages.cursor, limit)), pageNumber: pages.page }),
+    // the page says which filter and page number it answers: while the next one loads, the shown one stays consistent
+    queryFn: async () => ({ ...(await api.people(filter, pages.cursor, limit)), pageNumber: pages.page, filter }),
     placeholderData: keepPreviousData,
   });
   const people = useMemo(() => page.data?.items ?? [], [page.data]);
@@ -38,7 +39,7 @@ export function PeoplePage() {
   const mayInvite = session.actions.some((a) => a.id === 'invite-users');
 
   const apply = (next: PeopleFilter) => {
-    if (selection.kind === 'all') {
+    if (selection.kind === 'all' && !sameFilter(selection.filter, next)) {
       setSelection(NOTHING);
       setAnnouncement('The filter changed: the selection of everyone matching the old filter was cleared.');
     }
@@ -47,7 +48,10 @@ export function PeoplePage() {
   const onToggle = useCallback((id: string) => setSelection(toggle(selection, id)), [selection, setSelection]);
   const onTogglePage = useCallback(() => setSelection(togglePage(selection, ids)), [selection, ids, setSelection]);
   const first = ((page.data?.pageNumber ?? 1) - 1) * limit + 1;
-  const summary = total === 0 ? 'No people' : `${first.toLocaleString('en-GB')}–${(first + people.length - 1).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`;
+  const summary =
+    total === 0
+      ? 'No people'
+      : `${first.toLocaleString('en-GB')}–${(first + people.length - 1).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`;
 
   return (
     <>
@@ -64,7 +68,13 @@ export function PeoplePage() {
       <div className="selection-bar" aria-label="Selection" role="region">
         <p className="selected-count" aria-live="polite">
           <strong>{plural(count, 'person', 'people')} selected</strong>
-          {page.data && <span className="muted"> · {plural(total, 'person', 'people')} match {describeFilter(filter)}</span>}
+          {page.data && (
+            <span className="muted">
+              {' '}
+              · {plural(total, 'person', 'people')} match {describeFilter(page.data.filter)}
+            </span>
+          )}
+          {page.isPlaceholderData && <span className="muted"> · updating…</span>}
         </p>
         <div className="selection-buttons">
           {count > 0 && (
@@ -78,7 +88,7 @@ export function PeoplePage() {
       {offersSelectAll(selection, ids, total) && (
         <div className="banner" role="status">
           {ids.length === 1 ? 'The only person' : `All ${ids.length} people`} on this page {ids.length === 1 ? 'is' : 'are'} selected.{' '}
-          <button type="button" className="link-button" onClick={() => setSelection(selectAllMatching(filter, total))}>
+          <button type="button" className="link-button" onClick={() => page.data && setSelection(selectAllMatching(page.data.filter, total))}>
             Select all {total.toLocaleString('en-GB')} people matching this filter
           </button>
         </div>
@@ -102,17 +112,19 @@ export function PeoplePage() {
       {page.isPending && <Loading what="people" />}
       {page.data && (
         <>
-          <PeopleTable people={people} selection={selection} onToggle={onToggle} onTogglePage={onTogglePage} caption={`People, ${summary}`} />
-          <div className="table-foot">
-            <Pager label="People pages" pages={pages} nextCursor={page.data.nextCursor} summary={summary} />
-            <label className="page-size">
-              Per page{' '}
-              <select value={limit} onChange={(e) => setLimit(Number(e.target.value))}>
-                {PAGE_SIZES.map((n) => (
-                  <option key={n}>{n}</option>
-                ))}
-              </select>
-            </label>
+          <div aria-busy={page.isPlaceholderData}>
+            <PeopleTable people={people} selection={selection} onToggle={onToggle} onTogglePage={onTogglePage} caption={`People, ${summary}`} />
+            <div className="table-foot">
+              <Pager label="People pages" pages={pages} nextCursor={page.data.nextCursor} summary={summary} />
+              <label className="page-size">
+                Per page{' '}
+                <select value={limit} onChange={(e) => setLimit(Number(e.target.value))}>
+                  {PAGE_SIZES.map((n) => (
+                    <option key={n}>{n}</option>
+                  ))}
+                </select>
+              </label>
+            </div>
           </div>
         </>
       )}

@@ -19,13 +19,26 @@ describe('development sign-in (CONSOLE_DEV_SIGNIN=1), console not built', () => 
     rmSync(empty, { recursive: true, force: true });
   });
 
-  it('lists the active people of the tenant', async () => {
-    const ana = { userId: 'ana', tenantId: 'acme', email: 'ana@acme.test', name: 'Ana', status: 'active', role: 'Learner', permissions: [] };
-    gw.identity.reply('POST', '/internal/tenants/acme/people/search', 200, { items: [ana], nextCursor: null, total: 1 });
+  it('lists a few active people of each role of the tenant', async () => {
+    const person = (userId: string, role: string) => ({ userId, tenantId: 'acme', email: `${userId}@acme.test`, name: userId, status: 'active', role, permissions: [] });
+    gw.identity.on('POST', '/internal/tenants/acme/people/search', (req, res) => {
+      const role = (req.body as { filter: { roles: string[] } }).filter.roles[0];
+      const items = role === 'Owner' ? [person('olga', 'Owner')] : role === 'Learner' ? [person('ana', 'Learner'), person('bo', 'Learner')] : [];
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items, nextCursor: null, total: items.length }));
+    });
     expect((await http().get('/console/config.json').expect(200)).body).toEqual({ devSignIn: true, devTenant: 'acme' });
     const res = await http().get('/console/dev/people').expect(200);
-    expect(res.body).toEqual({ tenantId: 'acme', people: [{ userId: 'ana', name: 'Ana', email: 'ana@acme.test', role: 'Learner' }] });
-    expect(gw.identity.last().body).toMatchObject({ filter: { statuses: ['active'] } });
+    expect(res.body).toEqual({
+      tenantId: 'acme',
+      people: [
+        { userId: 'olga', name: 'olga', email: 'olga@acme.test', role: 'Owner' },
+        { userId: 'ana', name: 'ana', email: 'ana@acme.test', role: 'Learner' },
+        { userId: 'bo', name: 'bo', email: 'bo@acme.test', role: 'Learner' },
+      ],
+    });
+    const searches = gw.identity.received.filter((r) => r.path.endsWith('/people/search'));
+    expect(searches).toHaveLength(7);
+    expect(searches[0].body).toMatchObject({ filter: { roles: ['Owner'], statuses: ['active'] }, limit: 8 });
     const bad = await http().get('/console/dev/people?tenant=Not%20A%20Tenant').expect(400);
     expect(bad.body).toMatchObject({ code: 'REQUEST.INVALID', details: { field: 'tenant' } });
   });

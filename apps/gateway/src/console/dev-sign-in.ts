@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { signToken } from '@cohort/auth';
 import type { CohortClaims } from '@cohort/auth';
-import { TenantId, UserId } from '@cohort/contracts';
+import { ROLES, TenantId, UserId } from '@cohort/contracts';
 import type { PersonView } from '@cohort/contracts';
 import { ApiError, GATEWAY_ERRORS, invalidField } from '../gateway.errors';
 import { parseOrThrow } from '../http/zod-validation.pipe';
 import { IdentityClient } from '../upstream/identity.client';
 
-/** How many people the development sign-in lists (the active people of the tenant, as the directory orders them). */
-export const DEV_PEOPLE_LIMIT = 200;
+/** How many active people of each role the development sign-in offers. */
+export const DEV_PEOPLE_PER_ROLE = 8;
 /** Lifetime of a development token. */
 export const DEV_TOKEN_TTL = '12h';
 
@@ -22,7 +22,7 @@ export interface DevPerson {
 const TokenRequest = z.strictObject({ tenantId: TenantId, userId: UserId });
 
 /**
- * Development sign-in (only when CONSOLE_DEV_SIGNIN is on): the active people of a tenant to pick from,
+ * Development sign-in (only when CONSOLE_DEV_SIGNIN is on): a few active people of each role to pick from,
  * and a token for the one picked, minted as `npm run token` does — the person's stored role, e-mail and
  * permissions, signed with the gateway's JWT secret.
  */
@@ -34,8 +34,10 @@ export class DevSignIn {
 
   async people(tenantId: unknown): Promise<{ tenantId: string; people: DevPerson[] }> {
     const tenant = parseOrThrow(TenantId, tenantId, () => 'tenant');
-    const page = await this.identity.search(tenant, { filter: { statuses: ['active'] }, limit: DEV_PEOPLE_LIMIT });
-    return { tenantId: tenant, people: page.items.map(({ userId, name, email, role }) => ({ userId, name, email, role })) };
+    const pages = await Promise.all(
+      ROLES.map((role) => this.identity.search(tenant, { filter: { roles: [role], statuses: ['active'] }, limit: DEV_PEOPLE_PER_ROLE })),
+    );
+    return { tenantId: tenant, people: pages.flatMap((page) => page.items.map(({ userId, name, email, role }) => ({ userId, name, email, role }))) };
   }
 
   async token(body: unknown): Promise<{ token: string }> {
