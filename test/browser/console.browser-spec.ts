@@ -6,7 +6,16 @@ import { signToken } from '@cohort/auth';
 import { eventually, uniqueTenant } from '@cohort/testing';
 import { JobEventsConsumer } from '../../apps/gateway/src/jobs/events/job-events.consumer';
 import { CohortSystem, getJson, startSystem } from '../support/system';
-import { accessibilityViolations, ConsoleBrowser, focused, LAPTOP, launchConsoleBrowser, overflowsSideways, screenshotDir, TABLET } from './support/browser';
+import {
+  accessibilityViolations,
+  ConsoleBrowser,
+  focused,
+  LAPTOP,
+  launchConsoleBrowser,
+  overflowsSideways,
+  screenshotDir,
+  TABLET,
+} from './support/browser';
 import { ensureConsoleBuilt, REPO_ROOT } from './support/console-build';
 import { addFireSafetyCourse, ALREADY_WARDENS, ConsoleTenant, LEARNERS, NEW_STARTERS, seedConsoleTenant, WARDENS } from './support/tenant';
 
@@ -30,8 +39,16 @@ describe('admin console in a real browser', () => {
   let shots: string;
 
   const people = () => system.db('identity').collection<Doc>('people');
-  const membership = (userId: string) => system.db('membership').collection<Doc>('memberships').findOne({ _id: `${tenant}:${userId}` });
-  const learner = (userId: string) => system.db('learning').collection<Doc>('learners').findOne({ _id: `${tenant}:${userId}` });
+  const membership = (userId: string) =>
+    system
+      .db('membership')
+      .collection<Doc>('memberships')
+      .findOne({ _id: `${tenant}:${userId}` });
+  const learner = (userId: string) =>
+    system
+      .db('learning')
+      .collection<Doc>('learners')
+      .findOne({ _id: `${tenant}:${userId}` });
 
   const see = async (locator: Locator, timeout?: number) => {
     await locator.first().waitFor({ state: 'visible', timeout });
@@ -205,7 +222,10 @@ describe('admin console in a real browser', () => {
 
     // undo: every learner gets their own language back
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
-    await page.getByRole('row', { name: /Change language/ }).getByRole('link').click();
+    await page
+      .getByRole('row', { name: /Change language/ })
+      .getByRole('link')
+      .click();
     await runAndFinish('Undo this job', `Completed: ${LEARNERS} succeeded`);
     await see(page.getByRole('link', { name: 'an earlier job' }));
     const restored = await people().find({ tenantId: tenant, role: 'Learner' }).sort({ userId: 1 }).toArray();
@@ -264,7 +284,9 @@ describe('admin console in a real browser', () => {
     await accessible();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
-    const csv = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(csv).toHaveLength(WARDENS + 1);
     expect(csv.filter((line) => line.includes('LEARNING.COURSE_NOT_FOUND'))).toHaveLength(failing);
 
@@ -285,7 +307,12 @@ describe('admin console in a real browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
     await page.getByRole('link', { name: 'Invite people from a file' }).click();
     await see(page.getByRole('heading', { level: 1, name: 'Invite users' }));
-    const csv = ['email,name,role,language', `nina@${tenant}.test,Nina Nieuw,Learner,nl`, `omar@${tenant}.test,Omar Oud,HR,en`, 'not-an-address,Bad Row,,'].join('\n');
+    const csv = [
+      'email,name,role,language',
+      `nina@${tenant}.test,Nina Nieuw,Learner,nl`,
+      `omar@${tenant}.test,Omar Oud,HR,en`,
+      'not-an-address,Bad Row,,',
+    ].join('\n');
     await page.getByLabel('People to invite (CSV or XLSX)').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const summary = await see(status('3 rows: 2 usable, 1 with problems'));
     expect(await summary.innerText()).toContain('Row 4, email');
@@ -325,6 +352,9 @@ describe('admin console in a real browser', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     const dev = await see(page.getByRole('region', { name: 'Development sign-in' }));
     expect(await dev.getByLabel('Tenant').inputValue()).toBe(tenant);
+    await see(dev.getByRole('button', { name: new RegExp(`Sign in as ${t.lena.name}`) }));
+    await shoot('sign-in');
+    await accessible();
     await dev.getByRole('button', { name: new RegExp(`Sign in as ${t.lena.name}`) }).click();
     await see(page.getByRole('heading', { level: 1, name: 'Inbox' }));
     await see(page.getByRole('heading', { name: /Welcome to Cohort/ }));

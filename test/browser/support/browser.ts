@@ -25,7 +25,9 @@ export interface ConsoleBrowser {
  */
 export async function launchConsoleBrowser(): Promise<ConsoleBrowser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: the browser tests need it. Install it with "apt-get install -y chromium" (.ci/run does), or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: the browser tests need it. Install it with "apt-get install -y chromium" (.ci/run does), or set CHROMIUM_PATH.`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'cohort-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -73,7 +75,9 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 
 /** The element that has the keyboard focus. */
 export async function focused(page: Page): Promise<{ id: string; role: string | null; text: string }> {
-  return page.evaluate(`({ id: document.activeElement.id, role: document.activeElement.getAttribute('role'), text: document.activeElement.textContent })`);
+  return page.evaluate(
+    `({ id: document.activeElement.id, role: document.activeElement.getAttribute('role'), text: document.activeElement.textContent })`,
+  );
 }
 
 /** Whether the page scrolls sideways at its current width (everything should fit; wide tables scroll in their own box). */

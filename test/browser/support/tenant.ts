@@ -37,13 +37,18 @@ export async function seedConsoleTenant(system: CohortSystem, tenant: string): P
     ...learnerIds.map((id, i) =>
       person(id, nameOf(i), { language: i % 4 === 3 ? 'de' : 'en', country: i % 3 ? 'NL' : 'BE', labels: i < NEW_STARTERS ? ['new-starter'] : [] }),
     ),
-    ...wardenIds.map((id, i) => person(id, `Warden ${['Ahmed', 'Bo', 'Cas', 'Dirk', 'Eva', 'Fleur', 'Gijs', 'Hanna'][i]}`, { role: 'Curator', labels: ['fire-warden'] })),
+    ...wardenIds.map((id, i) =>
+      person(id, `Warden ${['Ahmed', 'Bo', 'Cas', 'Dirk', 'Eva', 'Fleur', 'Gijs', 'Hanna'][i]}`, { role: 'Curator', labels: ['fire-warden'] }),
+    ),
     person('hr-1', 'Hannah HR', { role: 'HR' }),
     person('manager-1', 'Mark Manager', { role: 'Manager' }),
     person('manager-2', 'Mila Manager', { role: 'Manager' }),
     person('reporter-1', 'Rita Reporter', { role: 'Reporter' }),
   ];
-  await system.db('identity').collection('people').insertMany(people as never[]);
+  await system
+    .db('identity')
+    .collection('people')
+    .insertMany(people as never[]);
 
   const courses = [
     ['course-welcome', 'Welcome to the company'],
@@ -94,5 +99,11 @@ export async function addFireSafetyCourse(system: CohortSystem, tenant: string):
   await system
     .db('learning')
     .collection('courses')
-    .insertOne({ _id: `${tenant}:course-fire-safety`, tenantId: tenant, courseId: 'course-fire-safety', title: 'Fire safety', kind: 'course' } as never);
+    .insertOne({
+      _id: `${tenant}:course-fire-safety`,
+      tenantId: tenant,
+      courseId: 'course-fire-safety',
+      title: 'Fire safety',
+      kind: 'course',
+    } as never);
 }

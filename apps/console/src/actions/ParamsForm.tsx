@@ -48,7 +48,14 @@ export function ParamsForm({ formId, fields, values, problems, onChange }: Props
   );
 }
 
-function controlOf(field: Field, id: string, value: FieldValue | undefined, set: (v: FieldValue) => void, describedBy: string, invalid: boolean): ReactNode {
+function controlOf(
+  field: Field,
+  id: string,
+  value: FieldValue | undefined,
+  set: (v: FieldValue) => void,
+  describedBy: string,
+  invalid: boolean,
+): ReactNode {
   const common = { id, 'aria-describedby': describedBy || undefined, 'aria-invalid': invalid || undefined };
   const text = typeof value === 'string' ? value : '';
   const list = Array.isArray(value) ? (value as string[]) : [];
@@ -78,7 +85,11 @@ function controlOf(field: Field, id: string, value: FieldValue | undefined, set:
           <legend>{field.label}</legend>
           {field.options?.map((o) => (
             <label key={o} className="choice">
-              <input type="checkbox" checked={list.includes(o)} onChange={(e) => set(e.target.checked ? [...list, o] : list.filter((x) => x !== o))} />
+              <input
+                type="checkbox"
+                checked={list.includes(o)}
+                onChange={(e) => set(e.target.checked ? [...list, o] : list.filter((x) => x !== o))}
+              />
               {o}
             </label>
           ))}
@@ -106,7 +117,17 @@ function controlOf(field: Field, id: string, value: FieldValue | undefined, set:
 }
 
 /** A list of small objects (share-content's items): one row of inputs each, rows added and removed. */
-function RowsField({ field, id, rows, onChange }: { field: Field; id: string; rows: Record<string, string>[]; onChange: (rows: Record<string, string>[]) => void }) {
+function RowsField({
+  field,
+  id,
+  rows,
+  onChange,
+}: {
+  field: Field;
+  id: string;
+  rows: Record<string, string>[];
+  onChange: (rows: Record<string, string>[]) => void;
+}) {
   const columns = field.columns ?? [];
   const update = (i: number, name: string, value: string) => onChange(rows.map((row, j) => (j === i ? { ...row, [name]: value } : row)));
   return (

@@ -25,6 +25,8 @@ export function PreviewPanel({ action, preview, submitting, onConfirm, onBack }:
   const approved = !preview.requiresApprovalCount || typed.trim() === String(preview.total);
   const skipped = sum(preview.skipped);
   const failed = sum(preview.failed);
+  // the typed count below says what APPROVAL_REQUIRED says, in the console's words
+  const warnings = preview.warnings.filter((w) => w.code !== 'APPROVAL_REQUIRED');
 
   return (
     <section className="preview" aria-labelledby="preview-heading">
@@ -51,11 +53,11 @@ export function PreviewPanel({ action, preview, submitting, onConfirm, onBack }:
       </dl>
       {!preview.exact && <p className="muted">Estimated from the first {plural(preview.evaluated, 'person', 'people')}.</p>}
 
-      {preview.warnings.length > 0 && (
+      {warnings.length > 0 && (
         <div className="warnings" role="alert">
           <h3>Warnings</h3>
           <ul>
-            {preview.warnings.map((w) => (
+            {warnings.map((w) => (
               <li key={w.code} className={`warning warning-${w.code.toLowerCase()}`}>
                 {sentence(w.message)}
               </li>
@@ -70,9 +72,7 @@ export function PreviewPanel({ action, preview, submitting, onConfirm, onBack }:
       {preview.sample.length > 0 && (
         <div className="table-scroll">
           <table className="grid sample">
-            <caption>
-              Sample: {plural(preview.sample.length, 'person', 'people')}, before → after
-            </caption>
+            <caption>Sample: {plural(preview.sample.length, 'person', 'people')}, before → after</caption>
             <thead>
               <tr>
                 <th scope="col">Person</th>

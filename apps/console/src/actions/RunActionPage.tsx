@@ -57,7 +57,10 @@ function RunAction({ actionId }: { actionId: string }) {
   });
   const submit = useMutation({
     mutationFn: ({ job, approvalCount }: { job: JobRequest; approvalCount?: number }) =>
-      api.submit({ ...job, snapshotId: preview.data?.snapshotId, ...(approvalCount !== undefined && { options: { approvalCount } }) }, idempotencyKey.current),
+      api.submit(
+        { ...job, snapshotId: preview.data?.snapshotId, ...(approvalCount !== undefined && { options: { approvalCount } }) },
+        idempotencyKey.current,
+      ),
     onSuccess: ({ id }) => {
       if (source === 'selection') setSelection(NOTHING);
       navigate(`/jobs/${encodeURIComponent(id)}`);

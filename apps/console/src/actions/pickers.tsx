@@ -44,10 +44,7 @@ export function GroupPicker({ field, id, value, onChange, describedBy, invalid }
           <span>
             {g.name} <span className="muted">({g.kind})</span>
             {g.autoEnrolCourses.length > 0 && (
-              <span className="small auto-enrol">
-                {' '}
-                · auto-enrols in {g.autoEnrolCourses.map((c) => c.title ?? c.courseId).join(', ')}
-              </span>
+              <span className="small auto-enrol"> · auto-enrols in {g.autoEnrolCourses.map((c) => c.title ?? c.courseId).join(', ')}</span>
             )}
           </span>
         </label>
@@ -96,7 +93,11 @@ export function CourseSelect({ field, id, value, onChange, describedBy, invalid 
 
 /** A Manager of the tenant, by name. */
 export function ManagerSelect({ id, value, onChange, describedBy, invalid }: PickerProps<string>) {
-  const managers = useQuery({ queryKey: ['managers'], queryFn: () => api.people({ roles: ['Manager'], statuses: ['active'] }, undefined, 200), staleTime: 60_000 });
+  const managers = useQuery({
+    queryKey: ['managers'],
+    queryFn: () => api.people({ roles: ['Manager'], statuses: ['active'] }, undefined, 200),
+    staleTime: 60_000,
+  });
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined}>
       <option value="">Choose a manager</option>

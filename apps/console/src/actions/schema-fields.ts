@@ -6,18 +6,7 @@ import type { JsonSchema } from '../api/types';
  * pickers that list them by name.
  */
 export type FieldKind =
-  | 'text'
-  | 'textarea'
-  | 'date'
-  | 'select'
-  | 'checkbox'
-  | 'checkboxes'
-  | 'tags'
-  | 'groups'
-  | 'courses'
-  | 'course'
-  | 'manager'
-  | 'rows';
+  'text' | 'textarea' | 'date' | 'select' | 'checkbox' | 'checkboxes' | 'tags' | 'groups' | 'courses' | 'course' | 'manager' | 'rows';
 
 export interface Field {
   name: string;
@@ -104,7 +93,14 @@ export function initialValues(fields: Field[]): FormValues {
 
 /** Labels or specialisms typed as "a, b; c" or one per line. */
 export function splitTags(text: string): string[] {
-  return [...new Set(text.split(/[,;\n]/).map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,;\n]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The action's params out of the form: empty optional fields left out, text trimmed, tags split. */

@@ -82,7 +82,10 @@ function Header({ session, onSignOut }: { session: Session; onSignOut: () => voi
       </nav>
       <div className="who">
         <span>
-          {session.me.name} <span className="muted">({session.me.role}, {session.claims.tid})</span>
+          {session.me.name}{' '}
+          <span className="muted">
+            ({session.me.role}, {session.claims.tid})
+          </span>
         </span>
         <button type="button" className="link-button" onClick={onSignOut}>
           Sign out

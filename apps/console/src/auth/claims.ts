@@ -25,5 +25,11 @@ export function readClaims(token: string): TokenClaims | string {
     if (typeof payload[key] !== 'string') return `This token has no "${key}" claim: it is not a Cohort token.`;
   }
   if (typeof payload.exp === 'number' && payload.exp * 1000 < Date.now()) return 'This token has expired: get a new one.';
-  return { sub: payload.sub as string, tid: payload.tid as string, role: payload.role as string, email: payload.email as string, exp: payload.exp as number | undefined };
+  return {
+    sub: payload.sub as string,
+    tid: payload.tid as string,
+    role: payload.role as string,
+    email: payload.email as string,
+    exp: payload.exp as number | undefined,
+  };
 }

@@ -93,9 +93,11 @@ function Progress({ job, live }: { job: JobView; live: string }) {
   const percent = percentOf(job);
   const finished = FINISHED.has(job.status);
   const statusText = finished
-    ? `${capitalise(job.status)}: ${STATES.filter((s) => job.counts[s] > 0)
-        .map((s) => `${job.counts[s]} ${s}`)
-        .join(', ') || 'nobody'}`
+    ? `${capitalise(job.status)}: ${
+        STATES.filter((s) => job.counts[s] > 0)
+          .map((s) => `${job.counts[s]} ${s}`)
+          .join(', ') || 'nobody'
+      }`
     : job.total === null
       ? 'Finding the people…'
       : `${capitalise(job.status)}: ${doneOf(job.counts)} of ${job.total} done`;
@@ -140,7 +142,11 @@ function Progress({ job, live }: { job: JobView; live: string }) {
           <dd>{finished ? 'done' : etaText(job.etaSeconds)}</dd>
         </div>
       </dl>
-      {!finished && <p className="muted small">{live === 'live' ? 'Live updates on.' : live === 'lost' ? 'Live updates lost: reading every 2 s.' : 'Connecting…'}</p>}
+      {!finished && (
+        <p className="muted small">
+          {live === 'live' ? 'Live updates on.' : live === 'lost' ? 'Live updates lost: reading every 2 s.' : 'Connecting…'}
+        </p>
+      )}
     </section>
   );
 }

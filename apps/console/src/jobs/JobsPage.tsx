@@ -104,6 +104,11 @@ function selectionText(job: JobView): string {
 
 function outcomeText(job: JobView): string {
   const c = job.counts;
-  const parts = [c.succeeded && `${c.succeeded} succeeded`, c.skipped && `${c.skipped} skipped`, c.failed && `${c.failed} failed`, c.cancelled && `${c.cancelled} cancelled`];
+  const parts = [
+    c.succeeded && `${c.succeeded} succeeded`,
+    c.skipped && `${c.skipped} skipped`,
+    c.failed && `${c.failed} failed`,
+    c.cancelled && `${c.cancelled} cancelled`,
+  ];
   return parts.filter(Boolean).join(', ') || '—';
 }

@@ -32,6 +32,7 @@ export function ResultsPanel({ job, finished, artifact, onRetry, onUndo, busy }:
     queryKey: ['items', job.id, filter, pages.cursor],
     queryFn: () => api.items(job.id, status, pages.cursor),
     placeholderData: keepPreviousData,
+    refetchInterval: finished ? false : 3000,
   });
   const csv = useMutation({ mutationFn: () => download(api.resultsCsvPath(job.id), `job-${job.id}-results.csv`) });
   const file = useMutation({ mutationFn: () => download(api.artifactPath(job.id), `job-${job.id}`) });
@@ -108,14 +109,24 @@ function ReasonGroups({ job, state, title }: { job: JobView; state: 'failed' | '
     <div className={`reason-groups reason-groups-${state}`}>
       {groups.isPending && <Loading what={title.toLowerCase()} />}
       <ErrorNotice error={groups.error} title={`Could not group the ${state} people`} />
-      {groups.data && <ReasonTable title={title} reasons={groups.data.groups} note={groups.data.read < job.counts[state] ? `the first ${groups.data.read} of ${job.counts[state]}` : undefined} />}
+      {groups.data && (
+        <ReasonTable
+          title={title}
+          reasons={groups.data.groups}
+          note={groups.data.read < job.counts[state] ? `the first ${groups.data.read} of ${job.counts[state]}` : undefined}
+        />
+      )}
     </div>
   );
 }
 
 const columns: ColumnDef<ItemView>[] = [
   { accessorKey: 'userId', header: 'Person' },
-  { accessorKey: 'status', header: 'Outcome', cell: ({ getValue }) => <span className={`status status-${getValue<string>()}`}>{getValue<string>()}</span> },
+  {
+    accessorKey: 'status',
+    header: 'Outcome',
+    cell: ({ getValue }) => <span className={`status status-${getValue<string>()}`}>{getValue<string>()}</span>,
+  },
   { id: 'reason', header: 'Reason', cell: ({ row }) => (row.original.code ? <code>{row.original.code}</code> : '—') },
   { accessorKey: 'message', header: 'Explanation', cell: ({ getValue }) => getValue<string | undefined>() ?? '—' },
   { id: 'before', header: 'Before', cell: ({ row }) => valueText(row.original.before) },

@@ -2,7 +2,8 @@ import type { ItemView, JobView } from '../api/types';
 import { applyEvent, etaText, groupByReason, percentOf, rateText, valueText } from './progress';
 
 const counts = (c: Partial<JobView['counts']>) => ({ pending: 0, running: 0, succeeded: 0, skipped: 0, failed: 0, cancelled: 0, ...c });
-const job = (fields: Partial<JobView>) => ({ status: 'running', total: 10, counts: counts({}), ratePerSecond: 0, etaSeconds: null, ...fields }) as JobView;
+const job = (fields: Partial<JobView>) =>
+  ({ status: 'running', total: 10, counts: counts({}), ratePerSecond: 0, etaSeconds: null, ...fields }) as JobView;
 
 describe('job progress', () => {
   it('counts every outcome as done', () => {
@@ -24,9 +25,18 @@ describe('job progress', () => {
 
   it('applies live events to the job', () => {
     const queued = job({ status: 'queued' });
-    const progressed = applyEvent(queued, { type: 'progress', counts: counts({ succeeded: 4, running: 6 }), total: 10, ratePerSecond: 2, etaSeconds: 3 });
+    const progressed = applyEvent(queued, {
+      type: 'progress',
+      counts: counts({ succeeded: 4, running: 6 }),
+      total: 10,
+      ratePerSecond: 2,
+      etaSeconds: 3,
+    });
     expect(progressed).toMatchObject({ status: 'running', total: 10, ratePerSecond: 2, etaSeconds: 3 });
-    expect(applyEvent(progressed, { type: 'completed', counts: counts({ succeeded: 10 }), total: 10 })).toMatchObject({ status: 'completed', etaSeconds: 0 });
+    expect(applyEvent(progressed, { type: 'completed', counts: counts({ succeeded: 10 }), total: 10 })).toMatchObject({
+      status: 'completed',
+      etaSeconds: 0,
+    });
   });
 
   it('groups failures by reason, largest first', () => {

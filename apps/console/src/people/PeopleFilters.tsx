@@ -87,12 +87,20 @@ export function PeopleFilters({ filter, onApply }: Props) {
       {text('q', 'Search', 'Name or e-mail')}
       {select('roles', 'Role', plain(ROLES))}
       {select('statuses', 'Status', plain(PERSON_STATUSES))}
-      {select('groupIds', 'Team or group', (groups.data?.items ?? []).map((g) => ({ value: g.groupId, label: g.name })))}
+      {select(
+        'groupIds',
+        'Team or group',
+        (groups.data?.items ?? []).map((g) => ({ value: g.groupId, label: g.name })),
+      )}
       {text('labels', 'Label')}
       {text('specialisms', 'Specialism')}
       {select('languages', 'Language', plain(LANGUAGES))}
       {text('countries', 'Country', 'e.g. NL')}
-      {select('courseId', 'Course', (courses.data?.items ?? []).map((c) => ({ value: c.courseId, label: c.title })))}
+      {select(
+        'courseId',
+        'Course',
+        (courses.data?.items ?? []).map((c) => ({ value: c.courseId, label: c.title })),
+      )}
       {select('completion', 'Completion', [
         { value: 'completed', label: 'Completed' },
         { value: 'not-completed', label: 'Not completed' },

@@ -41,7 +41,11 @@ export function PeopleTable({ people, selection, onToggle, onTogglePage, caption
         ),
       },
       { accessorKey: 'role', header: 'Role' },
-      { accessorKey: 'status', header: 'Status', cell: ({ getValue }) => <span className={`status status-${getValue<string>()}`}>{getValue<string>()}</span> },
+      {
+        accessorKey: 'status',
+        header: 'Status',
+        cell: ({ getValue }) => <span className={`status status-${getValue<string>()}`}>{getValue<string>()}</span>,
+      },
       { accessorKey: 'language', header: 'Language' },
       { accessorKey: 'country', header: 'Country', cell: ({ getValue }) => getValue<string | undefined>() ?? '—' },
       { id: 'labels', header: 'Labels', cell: ({ row }) => row.original.labels.join(', ') || '—' },
@@ -50,7 +54,9 @@ export function PeopleTable({ people, selection, onToggle, onTogglePage, caption
   );
   const table = useReactTable({ data: people, columns, getCoreRowModel: getCoreRowModel(), getRowId: (p) => p.userId });
 
-  return <DataTable table={table} caption={caption} className="people" rowClass={(p) => (isSelected(selection, p.userId) ? 'selected' : undefined)} />;
+  return (
+    <DataTable table={table} caption={caption} className="people" rowClass={(p) => (isSelected(selection, p.userId) ? 'selected' : undefined)} />
+  );
 }
 
 function PageCheckbox({ state, onChange, disabled }: { state: 'none' | 'some' | 'all'; onChange: () => void; disabled: boolean }) {

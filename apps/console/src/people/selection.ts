@@ -6,8 +6,7 @@ import type { PeopleFilter, Selection } from '../api/types';
  * server when the job runs, never a list of ids shipped by the browser.
  */
 export type SelectionState =
-  | { kind: 'ids'; ids: ReadonlySet<string> }
-  | { kind: 'all'; filter: PeopleFilter; total: number; excluded: ReadonlySet<string> };
+  { kind: 'ids'; ids: ReadonlySet<string> } | { kind: 'all'; filter: PeopleFilter; total: number; excluded: ReadonlySet<string> };
 
 export const NOTHING: SelectionState = { kind: 'ids', ids: new Set() };
 

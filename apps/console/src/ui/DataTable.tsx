@@ -2,7 +2,17 @@ import { ReactNode } from 'react';
 import { flexRender, Table } from '@tanstack/react-table';
 
 /** A TanStack table as an accessible HTML table (caption, column headers), scrolling sideways on narrow screens. */
-export function DataTable<T>({ table, caption, className, rowClass }: { table: Table<T>; caption: ReactNode; className: string; rowClass?: (row: T) => string | undefined }) {
+export function DataTable<T>({
+  table,
+  caption,
+  className,
+  rowClass,
+}: {
+  table: Table<T>;
+  caption: ReactNode;
+  className: string;
+  rowClass?: (row: T) => string | undefined;
+}) {
   return (
     <div className="table-scroll">
       <table className={`grid ${className}`}>

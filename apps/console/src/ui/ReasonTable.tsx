@@ -1,5 +1,13 @@
 /** People of one outcome grouped by reason: code, explanation, how many, and (in results) a few of them. */
-export function ReasonTable({ title, reasons, note }: { title: string; reasons: { code: string; message: string; count: number; userIds?: string[] }[]; note?: string }) {
+export function ReasonTable({
+  title,
+  reasons,
+  note,
+}: {
+  title: string;
+  reasons: { code: string; message: string; count: number; userIds?: string[] }[];
+  note?: string;
+}) {
   if (reasons.length === 0) return null;
   const examples = reasons.some((r) => r.userIds);
   return (

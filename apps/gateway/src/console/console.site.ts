@@ -46,7 +46,12 @@ export class ConsoleSite implements OnModuleInit {
       return;
     }
     const assets = join(dir, 'assets') + sep;
-    app.use(express.static(dir, { index: false, setHeaders: (res, path) => res.setHeader('cache-control', path.startsWith(assets) ? ASSET_CACHE : 'no-cache') }));
+    app.use(
+      express.static(dir, {
+        index: false,
+        setHeaders: (res, path) => res.setHeader('cache-control', path.startsWith(assets) ? ASSET_CACHE : 'no-cache'),
+      }),
+    );
     const index = join(dir, 'index.html');
     app.get(/.*/, (req, res, next) => {
       if (!isConsolePage(req.path)) return next();
@@ -61,8 +66,14 @@ export class ConsoleSite implements OnModuleInit {
     }
     this.logger.warn('development sign-in is ON (CONSOLE_DEV_SIGNIN): anyone reaching the gateway can sign in as any active person');
     const dev = new DevSignIn(this.identity, this.service.jwtSecret);
-    app.get('/console/dev/people', handle((req) => dev.people(req.query.tenant ?? this.config.devTenant)));
-    app.post('/console/dev/token', handle((req) => dev.token(req.body)));
+    app.get(
+      '/console/dev/people',
+      handle((req) => dev.people(req.query.tenant ?? this.config.devTenant)),
+    );
+    app.post(
+      '/console/dev/token',
+      handle((req) => dev.token(req.body)),
+    );
   }
 }
 

@@ -20,7 +20,15 @@ describe('development sign-in (CONSOLE_DEV_SIGNIN=1), console not built', () => 
   });
 
   it('lists a few active people of each role of the tenant', async () => {
-    const person = (userId: string, role: string) => ({ userId, tenantId: 'acme', email: `${userId}@acme.test`, name: userId, status: 'active', role, permissions: [] });
+    const person = (userId: string, role: string) => ({
+      userId,
+      tenantId: 'acme',
+      email: `${userId}@acme.test`,
+      name: userId,
+      status: 'active',
+      role,
+      permissions: [],
+    });
     gw.identity.on('POST', '/internal/tenants/acme/people/search', (req, res) => {
       const role = (req.body as { filter: { roles: string[] } }).filter.roles[0];
       const items = role === 'Owner' ? [person('olga', 'Owner')] : role === 'Learner' ? [person('ana', 'Learner'), person('bo', 'Learner')] : [];
