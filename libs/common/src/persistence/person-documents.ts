@@ -34,8 +34,10 @@ export function personKey(tenantId: string, userId: string): string {
 /**
  * The per-person documents of a service (membership's memberships, learning's learners): point reads,
  * creation of missing documents, and writes applied at most once per (job, step) — the op marker goes in
- * the same single-document update, whose filter requires the marker to be absent, so a redelivered chunk
- * changes nothing twice (atomic on MongoDB; FerretDB 1.x applies it document by document).
+ * the same single-document update, and a redelivered chunk finds it in the documents read before it
+ * decides, so it changes nothing twice. The write's filter is the `_id` alone, as on every hot path: a
+ * chunk's deliveries come one after the other from its partition (work is keyed by chunk), and any
+ * other filter makes FerretDB 1.x read and decode the whole collection for every update.
  */
 export class PersonDocuments<T extends PersonDocument> {
   constructor(
@@ -91,7 +93,7 @@ export class PersonDocuments<T extends PersonDocument> {
     );
     const ops = updates.map((u): AnyBulkWriteOperation<T> => ({
       updateOne: {
-        filter: { _id: personKey(tenantId, u.userId), 'ops.k': { $ne: u.op.k } } as unknown as Filter<T>,
+        filter: { _id: personKey(tenantId, u.userId) } as Filter<T>,
         update: { ...u.update, $push: { ...(u.update.$push ?? {}), ops: { $each: [u.op], $slice: -OPS_KEPT } } } as unknown as UpdateFilter<T>,
       },
     }));
