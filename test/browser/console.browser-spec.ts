@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { signToken } from '@cohort/auth';
 import { eventually, uniqueTenant } from '@cohort/testing';
 import { JobEventsConsumer } from '../../apps/gateway/src/jobs/events/job-events.consumer';
+import { mailTo } from '../support/maildev';
 import { CohortSystem, getJson, startSystem } from '../support/system';
 import {
   accessibilityViolations,
@@ -324,6 +325,21 @@ describe('admin console in a real browser', () => {
       [`nina@${tenant}.test`, 'Nina Nieuw', 'Learner', 'nl'],
       [`omar@${tenant}.test`, 'Omar Oud', 'HR', 'en'],
     ]);
+
+    // Nina opens the link of her invitation e-mail (`/console/#/invitation/<token>`) and accepts it
+    const mail = await eventually(async () => (await mailTo(`nina@${tenant}.test`))[0], 30_000, 'the invitation e-mail');
+    const link = /\/console\/#\/invitation\/[^\s"'<>)\]]+/.exec(mail.text)?.[0];
+    expect(link).toBeDefined();
+    await page.goto(`${base}${link}`);
+    await see(page.getByRole('heading', { level: 1, name: 'Accept your invitation' }));
+    await page.getByLabel('Password (optional)').fill('a long enough password');
+    await page.getByLabel('The same password again').fill('a long enough password');
+    await shoot('accept-invitation');
+    await accessible();
+    await page.getByRole('button', { name: 'Accept the invitation' }).click();
+    await see(status('Welcome! Your account is active.'));
+    expect((await people().findOne({ tenantId: tenant, email: `nina@${tenant}.test` }))?.status).toBe('active');
+    await page.goto(`${base}/people`);
   }, 120_000);
 
   it('a Learner sees no batch actions at all; their inbox shows the message sent to them', async () => {
@@ -361,7 +377,7 @@ describe('admin console in a real browser', () => {
     await see(status('1 unread notification.'));
     expect(await page.getByRole('button', { name: /Batch actions/ }).count()).toBe(0);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect((await nav.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual([expect.stringMatching(/^Inbox/)]);
+    expect((await nav.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual(['My learning', expect.stringMatching(/^Inbox/)]);
     await shoot('inbox');
     await accessible();
     await page.getByRole('button', { name: 'Mark “Welcome to Cohort” as read' }).click();

@@ -38,6 +38,11 @@ export interface Person {
 
 export interface PersonProfile extends Person {
   groups: { groupId: string; name: string; kind: string }[] | null;
+  learning: {
+    enrolments: { courseId: string; status: string; attempt: number; deadline?: string }[];
+    tasks: { taskId: string; title: string; status: string; dueDate?: string }[];
+    certificates: { certificateId: string; title: string; issuedAt: string }[];
+  } | null;
   notifications: { unread: number } | null;
 }
 

@@ -1,10 +1,13 @@
-import { Navigate, NavLink, Route, Routes, useNavigate } from 'react-router';
+import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
 import { Session, useSessionState } from '../auth/session';
+import { AccountLinkPage } from '../auth/AccountLinkPage';
+import { emailLinkOf } from '../auth/email-links';
 import { SignInPage } from '../auth/SignInPage';
 import { RunActionPage } from '../actions/RunActionPage';
 import { InboxPage } from '../inbox/InboxPage';
+import { LearningPage } from '../inbox/LearningPage';
 import { JobPage } from '../jobs/JobPage';
 import { JobsPage } from '../jobs/JobsPage';
 import { PeoplePage } from '../people/PeoplePage';
@@ -14,6 +17,9 @@ import { Loading, PageHeading } from '../ui/feedback';
 export function App() {
   const { session, loading, signOut } = useSessionState();
   const navigate = useNavigate();
+  const location = useLocation();
+  const link = emailLinkOf(location.pathname, location.hash);
+  if (link && link.kind !== 'page') return <AccountLinkPage kind={link.kind} token={link.token} />;
   if (loading) {
     return (
       <main id="main" className="page">
@@ -37,11 +43,13 @@ export function App() {
       <main id="main" className="page">
         <Routes>
           <Route path="/" element={<Navigate to={session.readsPeople ? '/people' : '/inbox'} replace />} />
+          <Route path="/console" element={<Navigate to={link?.kind === 'page' ? link.to : '/'} replace />} />
           {session.readsPeople && <Route path="/people" element={<PeoplePage />} />}
           {session.actions.length > 0 && <Route path="/actions/:actionId" element={<RunActionPage />} />}
           {session.actions.length > 0 && <Route path="/jobs" element={<JobsPage />} />}
           {session.actions.length > 0 && <Route path="/jobs/:jobId" element={<JobPage />} />}
           <Route path="/inbox" element={<InboxPage />} />
+          <Route path="/learning" element={<LearningPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
@@ -67,6 +75,9 @@ function Header({ session, onSignOut }: { session: Session; onSignOut: () => voi
               <NavLink to="/jobs">Jobs</NavLink>
             </li>
           )}
+          <li>
+            <NavLink to="/learning">My learning</NavLink>
+          </li>
           <li>
             <NavLink to="/inbox">
               Inbox

@@ -9,7 +9,7 @@ describe('console paths', () => {
     },
   );
 
-  it.each(['/', '/people', '/jobs', '/jobs/j-123', '/actions/change-role', '/inbox', '/v1x', '/healthy'])('answers %s with the console', (path) => {
+  it.each(['/', '/people', '/jobs', '/jobs/j-123', '/actions/change-role', '/inbox', '/v1x', '/healthy', '/console', '/console/'])('answers %s with the console', (path) => {
     expect(isConsolePage(path)).toBe(true);
   });
 

@@ -11,6 +11,8 @@ export function isReservedPath(path: string): boolean {
  * reserved path, and not a file (a missing `/assets/x.js` is a 404, not the page).
  */
 export function isConsolePage(path: string): boolean {
+  // the e-mailed links open `/console/#/<page>`: the page is `/console`, the rest is in the fragment
+  if (path === '/console' || path === '/console/') return true;
   if (isReservedPath(path)) return false;
   const last = path.slice(path.lastIndexOf('/') + 1);
   return !last.includes('.');

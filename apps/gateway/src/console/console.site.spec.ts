@@ -27,7 +27,7 @@ describe('the console at / (built, development sign-in off)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(['/', '/people', '/jobs/j-1', '/actions/change-role'])('answers the page %s with index.html, no token needed', async (path) => {
+  it.each(['/', '/people', '/jobs/j-1', '/actions/change-role', '/console/'])('answers the page %s with index.html, no token needed', async (path) => {
     const res = await http().get(path).expect(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.headers['cache-control']).toBe('no-cache');
