@@ -65,6 +65,12 @@ export class JobRunner {
   private finished = false;
   /** shut down: this process stops touching the job; the store keeps where it was for the next start */
   private stopped = false;
+  /**
+   * This job's document writes, one after another: the ticker's counts and the resolution's total could
+   * otherwise update the document at the same moment, and a store that updates by read-modify-write
+   * (FerretDB 1.x) may then keep only one of them (seen: a completed job whose `resolved` was lost).
+   */
+  private writes: Promise<void> = Promise.resolve();
   private abortReason?: Reason;
   private ticker?: NodeJS.Timeout;
   private startTimer?: NodeJS.Timeout;
@@ -102,7 +108,7 @@ export class JobRunner {
   private async begin(): Promise<void> {
     if (this.job.status !== 'running') {
       Object.assign(this.job, { status: 'running', startedAt: this.job.startedAt ?? new Date() });
-      await this.deps.jobs.set(this.id, { status: 'running', startedAt: this.job.startedAt });
+      await this.saveJob({ status: 'running', startedAt: this.job.startedAt });
     }
     this.ticker = setInterval(
       () => void this.tick().catch((err: unknown) => this.log.warn(`tick ${this.id}: ${String(err)}`)),
@@ -139,7 +145,7 @@ export class JobRunner {
       if (this.recovered) {
         // a resolution cut off by a restart starts over in a new generation; results of the old one no longer match
         this.job.gen += 1;
-        await this.deps.jobs.set(this.id, { gen: this.job.gen });
+        await this.saveJob({ gen: this.job.gen });
         void this.deps.chunks.removeJob(this.id, this.job.gen * GEN_SPAN).catch(() => undefined);
       }
       const result = await resolveIntoChunks(
@@ -155,14 +161,14 @@ export class JobRunner {
         chunkCount: result.chunkCount,
         snapshot: { count: result.count, digest: result.digest },
       });
-      await this.deps.jobs.set(this.id, { total: result.count, resolved: true, chunkCount: result.chunkCount, snapshot: this.job.snapshot });
+      await this.saveJob({ total: result.count, resolved: true, chunkCount: result.chunkCount, snapshot: this.job.snapshot });
       this.checkApproval();
     } catch (err) {
       if (this.stopped) return;
       this.log.error({ msg: 'selection could not be resolved', jobId: this.id, err: String(err) });
       this.abort({ code: ORCHESTRATOR.SELECTION_UNAVAILABLE, message: `the selection could not be resolved: ${(err as Error).message}` });
       this.job.chunkCount = this.summaries.size;
-      await this.deps.jobs.set(this.id, { resolved: true, chunkCount: this.summaries.size });
+      await this.saveJob({ resolved: true, chunkCount: this.summaries.size });
     } finally {
       this.resolving = false;
       this.resolutionEnded = true;
@@ -364,7 +370,7 @@ export class JobRunner {
   async cancel(): Promise<boolean> {
     if (this.finished) return false;
     this.job.cancelRequested = true;
-    await this.deps.jobs.set(this.id, { cancelRequested: true });
+    await this.saveJob({ cancelRequested: true });
     this.stopEverything();
     return true;
   }
@@ -392,6 +398,13 @@ export class JobRunner {
     await this.finish();
   }
 
+  /** Writes fields of the job's document after every write this runner started before. */
+  private saveJob(fields: Partial<Job>): Promise<void> {
+    const write = this.writes.then(() => this.deps.jobs.set(this.id, fields));
+    this.writes = write.catch(() => undefined);
+    return write;
+  }
+
   private async finish(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
@@ -402,7 +415,7 @@ export class JobRunner {
     const fields: Partial<Job> = { status, total, counts: this.counts, finishedAt: new Date(), ratePerSecond: this.meter.ratePerSecond };
     if (this.abortReason) fields.reason = this.abortReason;
     Object.assign(this.job, fields);
-    await this.deps.jobs.set(this.id, fields);
+    await this.saveJob(fields);
     await this.deps.events.progress(this.job, this.counts, total, this.meter.ratePerSecond, 0);
     await this.deps.events.ended(status, this.job, this.counts, total, this.abortReason);
     this.deps.onFinished(this.id);
@@ -415,7 +428,7 @@ export class JobRunner {
     this.meter.sample(this.counts);
     const total = this.job.total ?? finishedOf(this.counts) + this.counts.pending + this.counts.running;
     const rate = this.meter.ratePerSecond;
-    await this.deps.jobs.set(this.id, { counts: this.counts, ratePerSecond: rate });
+    await this.saveJob({ counts: this.counts, ratePerSecond: rate });
     await this.deps.events.progress(this.job, this.counts, total, rate, this.resolutionEnded ? this.meter.etaSeconds(this.counts, total) : null);
   }
 
