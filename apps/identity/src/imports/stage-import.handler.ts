@@ -71,6 +71,7 @@ export class StageImportHandler implements ICommandHandler<StageImport, ImportSu
 
   async execute({ tenantId, file, format, purpose }: StageImport): Promise<ImportSummary> {
     const started = Date.now();
+    await readWhole(file, format);
     const importId = newImportId(purpose);
     const createdAt = new Date();
     await this.staged.purgeExpired(tenantId, createdAt);
@@ -140,6 +141,16 @@ function inviteStager(tenantId: string, importId: string, createdAt: Date): Batc
       const checked = checker.check(row, raw);
       return { row, staged: stagedRow(tenantId, importId, row, checked, createdAt), ...(!checked.ok && { error: checked.error }) };
     });
+}
+
+/**
+ * Reads the file once without staging anything, so that a file refused for its size (past IMPORT_MAX_ROWS)
+ * or unreadable further down is refused before any row is written: discarding staged rows is slow on
+ * FerretDB (each filtered delete scans the collection) and a refused file should cost the store nothing.
+ * Memory stays flat: rows are only counted.
+ */
+export async function readWhole(file: Buffer, format: ImportFormat): Promise<void> {
+  for await (const _row of dataRows(sheetRows(file, format)));
 }
 
 /** The data rows of a sheet with their fields: the first row is the header; more than IMPORT_MAX_ROWS is a 413. */

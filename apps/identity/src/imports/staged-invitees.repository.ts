@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
+import { FilterQuery, Model } from 'mongoose';
 import { personKey } from '../people/person.schema';
 import { IMPORT_TTL_MS, isLive, StagedInvitee, stagedUserId } from './staged-invitee.schema';
 
@@ -9,6 +9,13 @@ const READ_CONCURRENCY = 16;
 
 /** Rows per round trip of the selection cursor. */
 const CURSOR_BATCH = 1000;
+
+/**
+ * Documents per delete: FerretDB on SQLite deletes the matched documents by id in ONE statement, which
+ * fails past SQLite's limit of bound variables ("too many SQL variables" at 32,766), so large deletes go by
+ * `_id` a batch at a time.
+ */
+export const DELETE_BATCH = 1000;
 
 /** The only place that touches the `staged_invitees` collection. */
 @Injectable()
@@ -22,12 +29,18 @@ export class StagedInviteesRepository {
 
   /** Drops an import's rows (an upload that failed half-way). */
   async discard(tenantId: string, importId: string): Promise<void> {
-    await this.rows.deleteMany({ tenantId, importId }).exec();
+    await this.deleteMatching({ tenantId, importId });
   }
 
   /** Drops the tenant's rows of imports past their lifetime (no TTL indexes on FerretDB). */
   async purgeExpired(tenantId: string, now: Date): Promise<void> {
-    await this.rows.deleteMany({ tenantId, createdAt: { $lt: new Date(now.getTime() - IMPORT_TTL_MS) } }).exec();
+    await this.deleteMatching({ tenantId, createdAt: { $lt: new Date(now.getTime() - IMPORT_TTL_MS) } });
+  }
+
+  /** Deletes the rows a filter matches: their ids in one read, then DELETE_BATCH ids per delete. */
+  private async deleteMatching(filter: FilterQuery<StagedInvitee>): Promise<void> {
+    const ids = (await this.rows.find(filter, { _id: 1 }).lean<{ _id: string }[]>().exec()).map((row) => row._id);
+    for (let at = 0; at < ids.length; at += DELETE_BATCH) await this.rows.deleteMany({ _id: { $in: ids.slice(at, at + DELETE_BATCH) } }).exec();
   }
 
   /**
