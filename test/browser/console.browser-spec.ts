@@ -89,8 +89,12 @@ describe('admin console in a real browser', () => {
     const before = page.url();
     await page.getByRole('button', { name: button }).click();
     await page.waitForURL((url) => url.href !== before && /\/jobs\/[^/]+$/.test(url.pathname));
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     await see(status(ending), 90_000);
-    return decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    // the page shows this job's end, which the API confirms (not a previous job's status still on screen)
+    const view = await api(`/v1/batch-jobs/${encodeURIComponent(id)}`);
+    expect(['completed', 'failed', 'cancelled']).toContain((view.body as { status: string }).status);
+    return id;
   }
 
   const api = (path: string, token = t.ownerToken) => getJson<Json>(`${base}${path}`, { authorization: `Bearer ${token}` });

@@ -1,4 +1,4 @@
-import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Navigate, NavLink, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
 import { Session, useSessionState } from '../auth/session';
@@ -47,7 +47,7 @@ export function App() {
           {session.readsPeople && <Route path="/people" element={<PeoplePage />} />}
           {session.actions.length > 0 && <Route path="/actions/:actionId" element={<RunActionPage />} />}
           {session.actions.length > 0 && <Route path="/jobs" element={<JobsPage />} />}
-          {session.actions.length > 0 && <Route path="/jobs/:jobId" element={<JobPage />} />}
+          {session.actions.length > 0 && <Route path="/jobs/:jobId" element={<JobRoute />} />}
           <Route path="/inbox" element={<InboxPage />} />
           <Route path="/learning" element={<LearningPage />} />
           <Route path="*" element={<NotFound />} />
@@ -115,4 +115,10 @@ function NotFound() {
       </p>
     </>
   );
+}
+
+/** One JobPage per job: following a retry or an undo starts from a fresh page, never the previous job's live state. */
+function JobRoute() {
+  const { jobId = '' } = useParams();
+  return <JobPage key={jobId} />;
 }
