@@ -16,6 +16,8 @@ COPY apps ./apps
 COPY libs ./libs
 COPY tsconfig.json .swcrc nest-cli.json ./
 RUN npm run build
+# the admin console (React + Vite) into dist/console, served by the gateway at /
+RUN npm run build:console
 # APP is declared after the compile so all six images share the cached build layer.
 ARG APP
 RUN test -n "${APP}" || { echo "build arg APP is required (gateway, orchestrator, identity, membership, learning, communications)" >&2; exit 1; }
