@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, ServiceProcess } from '../../bench/engine/processes';
 
+export { freePort };
+
 const ROOT = resolve(__dirname, '../..');
 
 /** `npm run build` (swc to dist/, a few seconds): the built services are what gets spawned. */
@@ -22,10 +24,15 @@ export interface BuiltService {
 
 /**
  * Starts `node [nodeArgs] dist/apps/<name>/src/main.js` with this run's environment (broker, store and
- * topic/database prefixes of the jest run) plus `env`, and waits for its /health.
+ * topic/database prefixes of the jest run) plus `env`, on `port` (else a free one), and waits for its /health.
  */
-export async function startBuiltService(name: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BuiltService> {
-  const port = await freePort();
+export async function startBuiltService(
+  name: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+  port?: number,
+): Promise<BuiltService> {
+  port ??= await freePort();
   const logFile = join(mkdtempSync(join(tmpdir(), `cohort-${name}-`)), `${name}.log`);
   const proc = new ServiceProcess(name, port, logFile, ROOT, { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, nodeArgs);
   try {

@@ -17,12 +17,41 @@ export interface CoreOptions {
 }
 
 /**
- * The request as logged: `?token=` values and whatever `maskUrl` hides are gone from the URL, and
- * `params` (Express 5 repeats the path's segments there) is dropped so it cannot show them again.
+ * Query parameters that carry credentials when a client puts them in a URL (an EventSource cannot send
+ * an Authorization header, so `?access_token=` is common): removed from every request log line, from
+ * the parsed query by pino's `redact` and from the URL by `loggedRequest`.
+ */
+export const CREDENTIAL_PARAMS = [
+  'token',
+  'access_token',
+  'id_token',
+  'refresh_token',
+  'jwt',
+  'password',
+  'secret',
+  'api_key',
+  'apikey',
+  'signature',
+];
+const CREDENTIAL_IN_URL = new RegExp(`([?&](?:${CREDENTIAL_PARAMS.join('|')})=)[^&#]*`, 'gi');
+
+/** What pino removes from every log line: credential headers and query parameters (`[Redacted]`). */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["proxy-authorization"]',
+  'res.headers["set-cookie"]',
+  ...CREDENTIAL_PARAMS.map((name) => `req.query.${name}`),
+];
+
+/**
+ * The request as logged: credential query parameters (CREDENTIAL_PARAMS) and whatever `maskUrl` hides
+ * are gone from the URL, and `params` (Express 5 repeats the path's segments there) is dropped so it
+ * cannot show them again.
  */
 export function loggedRequest(maskUrl: CoreOptions['maskUrl']) {
   return (req: { url?: string; params?: unknown }) => {
-    const url = req.url?.replace(/([?&]token=)[^&#]*/gi, '$1[Redacted]');
+    const url = req.url?.replace(CREDENTIAL_IN_URL, '$1[Redacted]');
     return Object.assign(req, { url: url && maskUrl ? maskUrl(url) : url, params: undefined });
   };
 }
@@ -50,7 +79,7 @@ export class CohortCoreModule {
           pinoHttp: {
             level: config.logLevel,
             base: { service },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
+            redact: REDACTED_PATHS,
             serializers: { req: loggedRequest(options.maskUrl) },
             autoLogging: { ignore: (req) => ['/health', '/metrics'].includes(req.url ?? '') },
           },
