@@ -90,10 +90,15 @@ describe('admin console in a real browser', () => {
     await page.getByRole('button', { name: button }).click();
     await page.waitForURL((url) => url.href !== before && /\/jobs\/[^/]+$/.test(url.pathname));
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    // the job has ended (the API says so: the page may also show an earlier job's end, e.g. the undone one) …
+    await eventually(
+      async () =>
+        ['completed', 'failed', 'cancelled'].includes(((await api(`/v1/batch-jobs/${encodeURIComponent(id)}`)).body as { status: string }).status),
+      90_000,
+      `job ${id} to end`,
+    );
+    // … and the page shows its end
     await see(status(ending), 90_000);
-    // the page shows this job's end, which the API confirms (not a previous job's status still on screen)
-    const view = await api(`/v1/batch-jobs/${encodeURIComponent(id)}`);
-    expect(['completed', 'failed', 'cancelled']).toContain((view.body as { status: string }).status);
     return id;
   }
 
