@@ -1,4 +1,4 @@
-import { isPlainAddress } from './mailer';
+import { isPlainAddress, messageIdFor } from './mailer';
 
 describe('isPlainAddress', () => {
   it('takes plain addresses', () => {
@@ -20,5 +20,15 @@ describe('isPlainAddress', () => {
       'a@-x.test',
     ])
       expect(isPlainAddress(bad)).toBe(false);
+  });
+});
+
+describe('messageIdFor', () => {
+  it('gives one outbox message the same Message-ID on every send, and another message another one', () => {
+    const id = messageIdFor('t:j1:1:a', 'Cohort <no-reply@cohort.local>');
+    expect(id).toMatch(/^<[0-9a-f]{40}@cohort\.local>$/);
+    expect(messageIdFor('t:j1:1:a', 'Cohort <no-reply@cohort.local>')).toBe(id);
+    expect(messageIdFor('t:j1:1:b', 'Cohort <no-reply@cohort.local>')).not.toBe(id);
+    expect(messageIdFor('t:j1:1:a', 'no-reply@example.test')).toMatch(/@example\.test>$/);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
 import { MAIL_CONFIG, MailConfig } from '../communications.config';
@@ -10,6 +11,18 @@ export interface OutgoingMail {
   html: string;
   /** the mail's language (Content-Language) */
   language: string;
+  /**
+   * what makes the mail one message (the outbox `_id`): its Message-ID is derived from it, so a send repeated
+   * after a crash between the server's acceptance and the outbox's record is the same message again, which
+   * receiving mail systems recognise, not a second one
+   */
+  key?: string;
+}
+
+/** `<sha256(key)@domain of From>`: the same key always gives the same Message-ID (RFC 5322 msg-id). */
+export function messageIdFor(key: string, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'cohort.local';
+  return `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@${domain}>`;
 }
 
 /**
@@ -48,6 +61,7 @@ export class Mailer implements OnModuleDestroy {
       text: mail.text,
       html: mail.html,
       headers: { 'Content-Language': mail.language },
+      ...(mail.key !== undefined && { messageId: messageIdFor(mail.key, this.config.from) }),
     });
     return info.messageId;
   }

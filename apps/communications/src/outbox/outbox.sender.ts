@@ -65,7 +65,7 @@ export class OutboxSender {
     const keep = (what: string) => (err: Error) => this.log.warn(`outbox ${id} ${what} but not recorded: ${err.message}`);
     let messageId: string;
     try {
-      messageId = await this.mailer.send({ to: message.to, ...rendered });
+      messageId = await this.mailer.send({ to: message.to, ...rendered, key: id });
     } catch (err) {
       const failure = smtpFailure(err);
       if (failure.retryable) {

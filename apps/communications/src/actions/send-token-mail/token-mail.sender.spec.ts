@@ -154,6 +154,7 @@ describe('TokenMailSender', () => {
       await jest.advanceTimersByTimeAsync(2_100);
       expect(await outcomes).toEqual([{ userId: 'a', status: 'succeeded' }]);
       expect(mailer.sent).toHaveLength(1);
+      expect(mailer.sent[0].key).toBe('t:j1:1:a'); // the Message-ID of the dead delivery's send, if it got through
       expect(outbox.docs.get('t:j1:1:a')).toMatchObject({ status: 'sent', attempts: 2 });
     });
   });
