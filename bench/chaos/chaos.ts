@@ -12,7 +12,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ChaosParams, ChaosReport, live, LogLevel, runChaos } from './run';
+import { ChaosParams, defaultMailPeople, live, LogLevel, runChaos } from './run';
+import { summary } from './summary';
 
 const RESULTS_DIR = resolve(__dirname, 'results');
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -24,11 +25,6 @@ const int =
     if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${flag} needs an integer ≥ ${min}`);
     return n;
   };
-
-/** Default number of notified people: a fifth of N, at least 100 and at most 10,000 (each is an e-mail MailDev keeps). */
-export function defaultMailPeople(people: number): number {
-  return Math.min(10_000, Math.max(100, Math.round(people / 5)));
-}
 
 function parseArgs(argv: string[]): ChaosParams & { report?: string; write: boolean } {
   const o = new Command('chaos')
@@ -43,6 +39,7 @@ function parseArgs(argv: string[]): ChaosParams & { report?: string; write: bool
     .option('--send-rate <r>', 'e-mails per second of communications (COMMS_SEND_RATE, 0: unlimited)', int('--send-rate', 0), 50)
     .option('--restart-delay-max-ms <ms>', 'longest pause between a kill and the restart', int('--restart-delay-max-ms', 0), 2000)
     .option('--no-rebalance', 'no second learning process joining and leaving')
+    .option('--no-chaos', 'no disruption at all: the same jobs as a baseline')
     .option('--timeout-min <min>', 'give up on the jobs after this many minutes', int('--timeout-min'), 30)
     .addOption(new Option('--log-level <level>', 'LOG_LEVEL of the services').choices(LEVELS).default('warn'))
     .option('--no-build', 'skip npm run -s build (dist/ is up to date)')
@@ -63,6 +60,7 @@ function parseArgs(argv: string[]): ChaosParams & { report?: string; write: bool
     sendRate: o.sendRate,
     restartDelayMaxMs: o.restartDelayMaxMs,
     rebalance: o.rebalance,
+    chaos: o.chaos,
     timeoutMin: o.timeoutMin,
     build: o.build,
     keep: o.keep,
@@ -73,41 +71,6 @@ function parseArgs(argv: string[]): ChaosParams & { report?: string; write: bool
 }
 
 const log = (line: string) => process.stderr.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-const s = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
-
-/** The summary: the disruptions with their stalls, the checks, the counts (Markdown, as RELIABILITY.md shows it). */
-export function summary(r: ChaosReport): string {
-  const lines = [
-    `people: deactivate ${r.params.people}, send-notification with e-mail ${r.params.mailPeople}; seed ${r.params.seed}; chunk ${r.params.chunk}`,
-    '',
-    '| disruption | at | progress then | ready after | progress again after | longest stall: deactivate / notify |',
-    '|---|---|---|---|---|---|',
-    ...r.disruptions.map(
-      (d) =>
-        `| ${d.what} | ${s(d.atMs)} | ${Object.entries(d.progress ?? {})
-          .map(([k, v]) => `${k} ${v}`)
-          .join(
-            ', ',
-          )} | ${s(d.readyMs)} | ${s(d.resumedMs)}${d.note ? ` (${d.note})` : ''} | ${s(d.stallMs?.deactivate)} / ${s(d.stallMs?.notify)} |`,
-    ),
-    '',
-    '| check | compared | wrong | ok |',
-    '|---|---|---|---|',
-    ...r.checks.map((c) => `| ${c.name} | ${c.compared} | ${c.wrong} | ${c.ok ? 'yes' : `NO: ${c.examples.slice(0, 3).join('; ')}`} |`),
-    '',
-    ...Object.entries(r.jobs).map(
-      ([label, j]) =>
-        `${label}: ${j.summary?.status ?? '?'}, counts ${JSON.stringify(j.summary?.counts ?? {})}, rows ${JSON.stringify(j.summary?.rows ?? {})}, ${j.summary?.chunks ?? 0} chunks, end after ${s(j.publishToEndMs)}`,
-    ),
-    `e-mails caught for the tenant: ${r.mail.caught}, duplicates: ${r.mail.duplicates}`,
-    `results by service: ${JSON.stringify(r.redeliveries.resultsByService)}; dispatches answered twice (redelivered chunks): ${JSON.stringify(r.redeliveries.repeatedDispatches)}; learning "rebalancing" log lines: ${r.learningRebalanceLogLines}`,
-    `services that exited by themselves: ${r.unexpectedExits.length ? r.unexpectedExits.join(', ') : 'none'}`,
-    ...(r.errors.length ? [`errors: ${r.errors.join(' | ')}`] : []),
-    `duration ${s(r.durationMs)}; ${r.ok ? 'OK' : 'FAILED'}`,
-  ];
-  return lines.join('\n');
-}
-
 async function main(): Promise<void> {
   const p = parseArgs(process.argv);
   const { report: reportFile, write, ...params } = p;

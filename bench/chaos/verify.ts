@@ -235,12 +235,32 @@ export async function checkNotifications(db: Db, e: Expected): Promise<Check> {
 export interface CaughtMail {
   id: string;
   subject: string;
+  /** MailDev's copy of the Message-ID header (without the angle brackets) */
+  messageId?: string;
   to: { address?: string }[];
 }
 
-/** MailDev: exactly one copy per Manager, one completion notice per job for the Owner, nothing to anyone else of the tenant. */
-export function checkMail(mails: CaughtMail[], e: Expected): { check: Check; duplicates: number } {
-  const c = new CheckBuilder('SMTP capture (MailDev): one e-mail per notified person, one notice per job to the Owner, none to anyone else');
+export interface MailCount {
+  /** e-mails MailDev caught for the person */
+  copies: number;
+  /** different messages among them (by Message-ID) */
+  messages: number;
+}
+
+/** Copies and distinct messages (by Message-ID) of a list of caught e-mails. */
+export function countMail(list: CaughtMail[]): MailCount {
+  return { copies: list.length, messages: new Set(list.map((m) => m.messageId ?? m.id)).size };
+}
+
+/**
+ * MailDev: exactly one message per Manager, one notice per job for the Owner, nothing to anyone else of the
+ * tenant. `duplicates` are messages beyond those (a second, different e-mail); `retransmissions` are extra
+ * copies of the same message (same Message-ID): a send repeated because the sending process was killed
+ * after the SMTP server accepted the mail and before the outbox recorded it — the one window no sender
+ * can close (README, Communications), which the stable Message-ID turns into the same message again.
+ */
+export function checkMail(mails: CaughtMail[], e: Expected): { check: Check; duplicates: number; retransmissions: number; retransmitted: string[] } {
+  const c = new CheckBuilder('SMTP capture (MailDev): one message per notified person, one notice per job to the Owner, none to anyone else');
   const byAddress = new Map<string, CaughtMail[]>();
   for (const mail of mails) {
     for (const to of mail.to) {
@@ -251,25 +271,37 @@ export function checkMail(mails: CaughtMail[], e: Expected): { check: Check; dup
     }
   }
   let duplicates = 0;
+  let retransmissions = 0;
+  const retransmitted: string[] = [];
+  const tally = (to: string, list: CaughtMail[], expected: number) => {
+    const n = countMail(list);
+    duplicates += Math.max(0, n.messages - expected);
+    retransmissions += n.copies - n.messages;
+    if (n.copies > n.messages) retransmitted.push(to);
+    return n;
+  };
   const address = (userId: string) => `${userId}@${e.tenantId}.test`;
   const managers = new Set(e.managerIds.map(address));
   for (const id of e.managerIds) {
-    const got = (byAddress.get(address(id)) ?? []).filter((m) => m.subject === e.mailSubject);
-    duplicates += Math.max(0, got.length - 1);
-    c.record(got.length === 1 ? undefined : `${address(id)}: ${got.length} copies of the notification`);
+    const n = tally(
+      address(id),
+      (byAddress.get(address(id)) ?? []).filter((m) => m.subject === e.mailSubject),
+      1,
+    );
+    c.record(n.messages === 1 ? undefined : `${address(id)}: ${n.messages} messages of the notification`);
   }
   const owner = byAddress.get(address(OWNER)) ?? [];
-  duplicates += Math.max(0, owner.length - 2);
+  const o = tally(address(OWNER), owner, 2);
   c.record(
-    owner.length === 2 && new Set(owner.map((m) => m.subject)).size === 2
+    o.messages === 2 && new Set(owner.map((m) => m.subject)).size === 2
       ? undefined
-      : `owner: ${owner.length} e-mails (${owner.map((m) => m.subject).join(' | ')})`,
+      : `owner: ${o.messages} messages (${owner.map((m) => m.subject).join(' | ')})`,
   );
   for (const [to, list] of byAddress) {
     if (!managers.has(to) && to !== address(OWNER)) c.fail(`${to}: ${list.length} unexpected e-mail(s), e.g. "${list[0].subject}"`);
     else if (managers.has(to) && list.some((m) => m.subject !== e.mailSubject)) c.fail(`${to}: an e-mail other than the notification`);
   }
-  return { check: c.done(), duplicates };
+  return { check: c.done(), duplicates, retransmissions, retransmitted };
 }
 
 interface ChunkDoc {
