@@ -37,7 +37,11 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
     app.connectMicroservice({ strategy: transport(`${config.kafka.groupId}.express`, isExpressTopic) });
     // start-up hooks (e.g. the orchestrator resuming its jobs) run before the first message is consumed
     await app.init();
+    // the HTTP API answers before the consumers have joined their groups: after a crash, joining waits for the
+    // dead member's session to time out (30 s), and other services' calls (people look-ups) must not wait too
+    await app.listen(options.port ?? config.port, config.host);
     await app.startAllMicroservices();
+    return app;
   }
   await app.listen(options.port ?? config.port, config.host);
   return app;
