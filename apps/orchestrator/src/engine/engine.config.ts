@@ -14,7 +14,8 @@ const Env = z.object({
   ORCH_WINDOW: int(1, 8, 1000),
   /** jobs of at most this many people go through the express lane of the work topics (0: none does) */
   ORCH_EXPRESS_MAX: int(0, 50, 100_000),
-  ORCH_MAX_ATTEMPTS: int(1, 4, 100),
+  /** attempts per person at a retryable failure: 6, the retries 1, 2, 4, 8 and 16 s apart (31 s), longer than a participant takes to restart */
+  ORCH_MAX_ATTEMPTS: int(1, 6, 100),
   ORCH_RETRY_BASE_MS: int(0, 1000),
   ORCH_RETRY_MAX_MS: int(0, 60_000),
   /** a step with no result after this long is sent again (same dispatch number: the duplicate result is ignored) */
