@@ -79,7 +79,9 @@ export interface DisruptionRecord {
   runningJobs?: string[];
   /** kill → restart started (the pause) */
   downMs?: number;
-  /** disruption → the process (or broker) answered again */
+  /** disruption → the process answered HTTP again (the broker a metadata request; the leaving replica exited) */
+  answersMs?: number;
+  /** disruption → its consumer groups stable again with the restarted (joined, remaining) members */
   readyMs?: number;
   /** disruption → first progress of a running job after it was ready again */
   resumedMs?: number;
@@ -135,12 +137,34 @@ function build(log: (line: string) => void): Promise<void> {
   });
 }
 
-async function waitGroupsStable(admin: Admin, groupIds: string[], timeoutMs = 120_000): Promise<void> {
+type GroupMembers = Map<string, string[]>;
+
+/** The member ids of each group (undefined while the broker cannot answer). */
+async function groupMembers(admin: Admin, groupIds: string[]): Promise<GroupMembers | undefined> {
+  try {
+    const { groups } = await admin.describeGroups(groupIds);
+    if (!groups.every((g) => g.state === 'Stable')) return new Map();
+    return new Map(groups.map((g) => [g.groupId, g.members.map((m) => m.memberId)]));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until every group is Stable and `ok` says its members are right (default: at least one). A
+ * rebalance that has not started yet looks Stable too: callers compare with the members from before.
+ */
+async function waitGroupsStable(
+  admin: Admin,
+  groupIds: string[],
+  ok: (groupId: string, members: string[]) => boolean = (_g, m) => m.length > 0,
+  timeoutMs = 180_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { groups } = await admin.describeGroups(groupIds);
-    if (groups.every((g) => g.state === 'Stable' && g.members.length > 0)) return;
-    if (Date.now() > deadline) throw new Error(`consumer groups not stable: ${groups.map((g) => `${g.groupId}=${g.state}`).join(', ')}`);
+    const now = await groupMembers(admin, groupIds);
+    if (now && now.size === groupIds.length && groupIds.every((g) => ok(g, now.get(g) ?? []))) return;
+    if (Date.now() > deadline) throw new Error(`consumer groups ${groupIds.join(', ')} not back after ${timeoutMs / 1000} s`);
     await sleep(250);
   }
 }
@@ -271,8 +295,12 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
     };
     for (const name of SERVICES) start(name, ports[name]);
     await Promise.all([...services.values()].map((s) => s.waitHealthy(HEALTHY_TIMEOUT_MS)));
-    const groups = ['identity', 'learning', 'communications'].flatMap((s) => [`${topicPrefix}cohort.${s}`, `${topicPrefix}cohort.${s}.express`]);
-    await waitGroupsStable(admin, [...groups, `${topicPrefix}cohort.orchestrator`]);
+    const groupsOf = (service: string) =>
+      service === 'orchestrator'
+        ? [`${topicPrefix}cohort.orchestrator`]
+        : [`${topicPrefix}cohort.${service}`, `${topicPrefix}cohort.${service}.express`];
+    const allGroups = SERVICES.flatMap(groupsOf);
+    await waitGroupsStable(admin, allGroups);
     log(`${[...services.values()].map((s) => `${s.name} (pid ${s.pid})`).join(', ')} healthy, consumer groups stable; logs in ${workDir}`);
 
     // the two jobs
@@ -361,7 +389,11 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')})`,
       );
-      let ready: number;
+      const kafkaAdmin = admin!;
+      const affected = d.kind === 'broker' ? allGroups : groupsOf(d.kind === 'kill' ? d.what.replace('kill -9 ', '') : 'learning');
+      const before = (await groupMembers(kafkaAdmin, affected)) ?? new Map<string, string[]>();
+      const count = (g: string) => before.get(g)?.length ?? 0;
+      let back: (g: string, members: string[]) => boolean;
       if (d.kind === 'kill') {
         const name = d.what.replace('kill -9 ', '') as ServiceName;
         const victim = services.get(name)!;
@@ -371,17 +403,18 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
         await sleep(pause);
         d.downMs = Date.now() - at;
         await start(name, victim.port).waitHealthy(HEALTHY_TIMEOUT_MS);
-        ready = Date.now();
+        // back in its groups: as many members as before, none of them the killed process
+        back = (g, members) => members.length >= count(g) && members.length > 0 && !members.some((m) => before.get(g)?.includes(m));
       } else if (d.kind === 'broker') {
         await broker!.kill();
         const pause = Math.round(random() * p.restartDelayMaxMs);
         await sleep(pause);
         d.downMs = Date.now() - at;
         await broker!.up();
-        ready = Date.now();
+        back = (g, members) => members.length >= count(g) && members.length > 0;
       } else if (d.kind === 'join') {
         await start('learning-2', await freePort()).waitHealthy(HEALTHY_TIMEOUT_MS);
-        ready = Date.now();
+        back = (g, members) => members.length === count(g) + 1;
       } else {
         const second = services.get('learning-2');
         if (second) {
@@ -390,28 +423,31 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
           d.note = `SIGTERM: ${stopped.signal === 'SIGTERM' ? `exited in ${(stopped.ms / 1000).toFixed(1)} s` : `still running after 30 s, killed (${stopped.exit})`}`;
           services.delete('learning-2');
         }
-        ready = Date.now();
+        back = (g, members) => members.length === Math.max(1, count(g) - 1);
       }
+      d.answersMs = Date.now() - at;
+      await waitGroupsStable(kafkaAdmin, affected, back);
+      const ready = Date.now();
       d.readyMs = ready - at;
-      log(`<<< ${d.what}: ready again after ${(d.readyMs / 1000).toFixed(1)} s`);
+      log(
+        `<<< ${d.what}: answering after ${(d.answersMs / 1000).toFixed(1)} s, back in its consumer groups after ${(d.readyMs / 1000).toFixed(1)} s`,
+      );
     };
 
-    // faults one at a time (the next once the last one's process or broker answers again); the learning
-    // replica's join and leave in the background, whatever else is going on
+    // one disruption at a time: the next once the last one's consumer groups are stable again
     let faultBusy = false;
     const inFlight = new Set<Promise<void>>();
     const launch = (d: DisruptionRecord) => {
       pending.splice(pending.indexOf(d), 1);
       report.disruptions.push(d);
-      const fault = d.kind === 'kill' || d.kind === 'broker';
-      if (fault) faultBusy = true;
+      faultBusy = true;
       const task: Promise<void> = runDisruption(d)
         .catch((err: unknown) => {
           d.note = `failed: ${String(err)}`;
           report.errors.push(`${d.what}: ${String(err)}`);
         })
         .finally(() => {
-          if (fault) faultBusy = false;
+          faultBusy = false;
           inFlight.delete(task);
         });
       inFlight.add(task);
@@ -419,7 +455,7 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
     while (!jobs.every((j) => j.ended) && Date.now() < deadline) {
       watchExits();
       const due = pending
-        .filter((d) => (d.kind === 'join' || d.kind === 'leave' ? true : !faultBusy))
+        .filter(() => !faultBusy)
         .filter((d) => d !== leave || joins?.readyMs !== undefined)
         .filter((d) => {
           const job = byLabel.get(d.trigger.job)!;

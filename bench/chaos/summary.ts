@@ -7,8 +7,8 @@ export function summary(r: ChaosReport): string {
   const lines = [
     `people: deactivate ${r.params.people}, send-notification with e-mail ${r.params.mailPeople}; seed ${r.params.seed}; chunk ${r.params.chunk}`,
     '',
-    '| disruption | at | progress then | ready after | progress again after | longest stall: deactivate / notify |',
-    '|---|---|---|---|---|---|',
+    '| disruption | at | progress then | answering after | back in its groups after | progress again after | longest stall: deactivate / notify |',
+    '|---|---|---|---|---|---|---|',
     ...r.disruptions.map(
       (d) =>
         `| ${d.what} | ${s(d.atMs)} | ${Object.entries(d.progress ?? {})

@@ -28,6 +28,7 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
       new KafkaBatchTransport({
         kafka: app.get(Kafka),
         groupId,
+        sessionTimeoutMs: config.kafka.sessionTimeoutMs,
         publisher: app.get(KafkaPublisher),
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
         topics,
@@ -38,7 +39,7 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
     // start-up hooks (e.g. the orchestrator resuming its jobs) run before the first message is consumed
     await app.init();
     // the HTTP API answers before the consumers have joined their groups: after a crash, joining waits for the
-    // dead member's session to time out (30 s), and other services' calls (people look-ups) must not wait too
+    // dead member's session to time out (KAFKA_SESSION_TIMEOUT_MS), and other services' calls (people look-ups) must not wait too
     await app.listen(options.port ?? config.port, config.host);
     await app.startAllMicroservices();
     return app;

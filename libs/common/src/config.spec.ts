@@ -6,6 +6,7 @@ describe('loadConfig', () => {
     expect(c.port).toBe(3002);
     expect(c.mongo.dbName).toBe('test_1_identity');
     expect(c.kafka.groupId).toBe('x.cohort.identity');
+    expect(c.kafka.sessionTimeoutMs).toBe(10000); // a crashed member's partitions move on after 10 s
     expect(c.urls.membership).toBe('http://127.0.0.1:3003');
   });
 
@@ -18,5 +19,6 @@ describe('loadConfig', () => {
     expect(() => loadConfig('gateway', { MONGO_URL: 'postgres://x' })).toThrow(ConfigError);
     expect(() => loadConfig('gateway', { PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig('gateway', { LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig('gateway', { KAFKA_SESSION_TIMEOUT_MS: '1000' })).toThrow(/KAFKA_SESSION_TIMEOUT_MS/);
   });
 });

@@ -20,6 +20,9 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:19092'),
   KAFKA_TOPIC_PREFIX: z.string().default(''),
+  // how long the group waits for a silent member (a killed process) before its partitions move on; heartbeats
+  // go every 3 s, also while a handler runs. The broker accepts 6–300 s by default.
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(10000),
   MONGO_URL: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'a mongodb:// URL')
@@ -43,7 +46,7 @@ export interface ServiceConfig {
   port: number;
   host: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
-  kafka: { brokers: string[]; topicPrefix: string; clientId: string; groupId: string };
+  kafka: { brokers: string[]; topicPrefix: string; clientId: string; groupId: string; sessionTimeoutMs: number };
   mongo: { url: string; dbName: string };
   jwtSecret: string;
   smtpUrl: string;
@@ -74,6 +77,7 @@ export function loadConfig(service: ServiceId, env: NodeJS.ProcessEnv = process.
       topicPrefix: e.KAFKA_TOPIC_PREFIX,
       clientId: `cohort-${service}`,
       groupId: `${e.KAFKA_TOPIC_PREFIX}cohort.${service}`,
+      sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
     },
     mongo: { url: e.MONGO_URL, dbName: `${e.MONGO_DB_PREFIX}_${service}` },
     jwtSecret: e.JWT_SECRET,
