@@ -237,7 +237,10 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
   const services = new Map<string, ServiceProcess>();
   const killed = new Set<ServiceProcess>();
   let myMail: string[] = [];
+  /** set once cleanup has begun: the exits it causes are not restarted */
+  let stopping = false;
   const cleanup = async () => {
+    stopping = true;
     poller?.stop();
     await Promise.all([...services.values()].map((s) => s.stop().catch(() => undefined)));
     await results?.stop();
@@ -368,6 +371,7 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
     const pending = [...plan];
 
     const watchExits = () => {
+      if (stopping) return;
       for (const [name, s] of services) {
         if (!s.running && !killed.has(s)) {
           report.unexpectedExits.push(`${name} ${s.exitDescription}`);
@@ -452,7 +456,7 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
         });
       inFlight.add(task);
     };
-    while (!jobs.every((j) => j.ended) && Date.now() < deadline) {
+    while (!stopping && !jobs.every((j) => j.ended) && Date.now() < deadline) {
       watchExits();
       const due = pending
         .filter(() => !faultBusy)

@@ -134,6 +134,18 @@ export async function seedTenant(mongo: MongoClient, dbPrefix: string, tenantId:
       (docs) => learners.insertMany(docs, { ordered: false }),
     ));
   const outbox = dbs.communications.collection('outbox') as Collection<ReturnType<typeof outboxRecord>>;
+  const byPerson = dbs.communications.collection('outbox_by_person') as Collection<{ _id: string; tenantId: string; userId: string; ids: string[] }>;
+  // as communications writes them: a pending message's id in its person's entry of outbox_by_person
+  const insertOutbox = async (docs: ReturnType<typeof outboxRecord>[]) => {
+    const pending = docs.filter((d) => d.status === 'pending');
+    if (pending.length > 0) {
+      await byPerson.insertMany(
+        pending.map((d) => ({ _id: `${d.tenantId}:${d.userId}`, tenantId: d.tenantId, userId: d.userId, ids: [d._id] })),
+        { ordered: false },
+      );
+    }
+    await outbox.insertMany(docs, { ordered: false });
+  };
   const outboxCount =
     (await insertInBatches(
       n,
@@ -143,12 +155,7 @@ export async function seedTenant(mongo: MongoClient, dbPrefix: string, tenantId:
           : seededSent(i)
             ? outboxRecord(tenantId, userIdOf(i), 'sent', at)
             : undefined,
-      (docs) => outbox.insertMany(docs, { ordered: false }),
-    )) +
-    (await insertInBatches(
-      m,
-      (i) => (seededPending(i) ? outboxRecord(tenantId, managerId(i), 'pending', at) : undefined),
-      (docs) => outbox.insertMany(docs, { ordered: false }),
-    ));
+      insertOutbox,
+    )) + (await insertInBatches(m, (i) => (seededPending(i) ? outboxRecord(tenantId, managerId(i), 'pending', at) : undefined), insertOutbox));
   return { people: n + m + 1, learners: learnerCount, outbox: outboxCount, ms: Date.now() - t0, at };
 }

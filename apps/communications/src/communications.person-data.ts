@@ -4,4 +4,5 @@ import { PersonDataLocation } from '@cohort/common';
 export const COMMUNICATIONS_PERSON_DATA: readonly PersonDataLocation[] = [
   { collection: 'notifications', field: 'userId' },
   { collection: 'outbox', field: 'userId' },
+  { collection: 'outbox_by_person', field: 'userId' },
 ];

@@ -28,17 +28,30 @@ export class FakeOutbox {
   async get(id: string) {
     return this.docs.get(id);
   }
-  async markSent(id: string, messageId: string, sentAt: Date) {
+  async markSent({ _id: id }: Pick<OutboxMessage, '_id'>, messageId: string, sentAt: Date) {
     Object.assign(this.docs.get(id)!, { status: 'sent', messageId, sentAt, claimedUntil: null, deferred: undefined });
   }
-  async markFailed(id: string, error: string) {
+  async markFailed({ _id: id }: Pick<OutboxMessage, '_id'>, error: string) {
     Object.assign(this.docs.get(id)!, { status: 'failed', error, claimedUntil: null, deferred: undefined });
   }
   async release(id: string, error: string) {
     Object.assign(this.docs.get(id)!, { error, claimedUntil: null });
   }
+  lastDeferredAt = 0;
   async defer(id: string, deferred: OutboxMessage['deferred']) {
     Object.assign(this.docs.get(id)!, { deferred, claimedUntil: null });
+    this.lastDeferredAt = Date.now();
+  }
+  async holdPending(tenantId: string, userIds: string[], jobId: string) {
+    this.up();
+    let held = 0;
+    for (const m of this.docs.values()) {
+      if (m.tenantId === tenantId && userIds.includes(m.userId) && m.status === 'pending') {
+        Object.assign(m, { status: 'held', heldBy: jobId });
+        held++;
+      }
+    }
+    return held;
   }
   async dueDeferred(now: Date, limit: number) {
     return [...this.docs.values()].filter((m) => m.status === 'pending' && m.deferred && (!m.claimedUntil || m.claimedUntil <= now)).slice(0, limit);

@@ -60,7 +60,7 @@ export class OutboxSender {
   }
 
   /** Sends a message this process holds (claimed) and records the answer; the outcome says what became of it. */
-  async deliver(message: Pick<OutboxMessage, '_id' | 'userId' | 'to'>, rendered: RenderedMail): Promise<Outcome> {
+  async deliver(message: Pick<OutboxMessage, '_id' | 'tenantId' | 'userId' | 'to'>, rendered: RenderedMail): Promise<Outcome> {
     const { _id: id, userId } = message;
     const keep = (what: string) => (err: Error) => this.log.warn(`outbox ${id} ${what} but not recorded: ${err.message}`);
     let messageId: string;
@@ -72,11 +72,11 @@ export class OutboxSender {
         await this.outbox.release(id, failure.message).catch(keep('failed transiently'));
         return { userId, status: 'failed', code: COMMUNICATIONS.SMTP_UNAVAILABLE, message: failure.message, retryable: true };
       }
-      await this.outbox.markFailed(id, failure.message).catch(keep('refused'));
+      await this.outbox.markFailed(message, failure.message).catch(keep('refused'));
       return { userId, status: 'failed', code: COMMUNICATIONS.MAIL_REFUSED, message: failure.message, retryable: false };
     }
     // the e-mail went: a store that fails now must not turn it into a retry that sends it again
-    await this.outbox.markSent(id, messageId, new Date()).catch(keep('sent'));
+    await this.outbox.markSent(message, messageId, new Date()).catch(keep('sent'));
     return { userId, status: 'succeeded' };
   }
 

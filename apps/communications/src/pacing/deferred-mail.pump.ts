@@ -8,8 +8,14 @@ import { CLAIM_MS, OutboxSender } from '../outbox/outbox.sender';
 import { renderMail } from '../templates/render-mail';
 import { MailPace } from './mail-pace';
 
-/** How often the pump looks for deferred mail the rate now allows. */
+/** How often the pump looks for deferred mail the rate now allows, while there is some. */
 const PUMP_MS = 200;
+/**
+ * With none left and none deferred by this process since, how often it still looks (mail another replica
+ * deferred before it stopped). Looking is a scan of the outbox on FerretDB 1.x (seconds at tens of
+ * thousands of messages): every 200 ms it kept the store busy while nothing was deferred at all.
+ */
+export const PUMP_IDLE_MS = 30_000;
 /** Send attempts of a deferred message before a transient SMTP failure becomes the person's outcome. */
 export const DEFERRED_MAX_ATTEMPTS = 5;
 
@@ -25,6 +31,8 @@ export class DeferredMailPump implements OnApplicationBootstrap, OnModuleDestroy
   private readonly log = new Logger(DeferredMailPump.name);
   private timer?: NodeJS.Timeout;
   private round?: Promise<void>;
+  /** when a look found no deferred mail (0: look now) */
+  private idleSince = 0;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -46,12 +54,19 @@ export class DeferredMailPump implements OnApplicationBootstrap, OnModuleDestroy
     await this.round;
   }
 
-  /** One round: as many deferred messages as the rate allows now. */
+  /** One round: as many deferred messages as the rate allows now (nothing while idle, see PUMP_IDLE_MS). */
   async pump(): Promise<void> {
+    const now = Date.now();
+    if (this.idleSince > 0 && this.outbox.lastDeferredAt < this.idleSince && now - this.idleSince < PUMP_IDLE_MS) return;
     let room = this.pace.available();
     while (room > 0) {
+      const looked = Date.now();
       const due = await this.outbox.dueDeferred(new Date(), Math.min(room, 50));
-      if (due.length === 0) return;
+      if (due.length === 0) {
+        this.idleSince = looked;
+        return;
+      }
+      this.idleSince = 0;
       for (const message of due) {
         if (!this.pace.take()) return;
         await this.flush(message);
@@ -69,12 +84,12 @@ export class DeferredMailPump implements OnApplicationBootstrap, OnModuleDestroy
     try {
       outcome = await this.sender.deliver(claimed, renderMail(claimed.kind, claimed.language, vars));
     } catch (err) {
-      await this.outbox.markFailed(claimed._id, `cannot render: ${(err as Error).message}`);
+      await this.outbox.markFailed(claimed, `cannot render: ${(err as Error).message}`);
       outcome = { userId: claimed.userId, status: 'failed', code: COMMUNICATIONS.NO_MAIL_DATA, message: (err as Error).message, retryable: false };
     }
     if (outcome.status === 'failed' && outcome.retryable) {
       if (claimed.attempts < DEFERRED_MAX_ATTEMPTS) return; // still deferred: a later round tries again
-      await this.outbox.markFailed(claimed._id, outcome.message ?? 'SMTP unavailable');
+      await this.outbox.markFailed(claimed, outcome.message ?? 'SMTP unavailable');
       outcome = { ...outcome, retryable: false };
     }
     await this.results.publish('communications', result, [outcome]);

@@ -1,8 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { InjectConnection } from '@nestjs/mongoose';
-import { Connection } from 'mongoose';
 import { storeFailure } from '@cohort/common';
 import { Outcome, WorkChunk } from '@cohort/contracts';
+import { OutboxRepository } from '../../outbox/outbox.repository';
 
 /** `hold-messages`: the deactivate saga's communications step. */
 export class HoldMessages {
@@ -16,13 +15,11 @@ export class HoldMessages {
  */
 @CommandHandler(HoldMessages)
 export class HoldMessagesHandler implements ICommandHandler<HoldMessages, Outcome[]> {
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(private readonly outbox: OutboxRepository) {}
 
   async execute({ work }: HoldMessages): Promise<Outcome[]> {
     try {
-      await this.connection
-        .collection('outbox')
-        .updateMany({ tenantId: work.tenantId, userId: { $in: work.userIds }, status: 'pending' }, { $set: { status: 'held', heldBy: work.jobId } });
+      await this.outbox.holdPending(work.tenantId, work.userIds, work.jobId);
     } catch (err) {
       return storeFailure('communications', work, err);
     }
