@@ -30,10 +30,13 @@ export class NotificationsRepository {
     }
   }
 
-  /** Puts waiting notifications in their inbox at `at`; ones delivered already keep their time. */
+  /**
+   * Puts waiting notifications in their inbox at `at`; ones delivered already keep their time. One update
+   * by `_id` each: FerretDB 1.x serves `_id` equality from its index but scans the whole collection for an
+   * `_id: {$in}` (a send-notification job delivering one person at a time made that quadratic).
+   */
   async deliver(ids: string[], at: Date): Promise<void> {
-    if (ids.length === 0) return;
-    await this.model.updateMany({ _id: { $in: ids }, deliveredAt: null }, { $set: { deliveredAt: at } }).exec();
+    for (const id of new Set(ids)) await this.model.updateOne({ _id: id, deliveredAt: null }, { $set: { deliveredAt: at } }).exec();
   }
 
   /** The notifications still waiting for the person to join. */
