@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import mongoose, { Connection } from 'mongoose';
-import { OutboxMessage } from '../../apps/communications/src/outbox/outbox-message';
+import { OutboxMessage, outboxId } from '../../apps/communications/src/outbox/outbox-message';
+import { pendingMessage } from '../../apps/communications/src/outbox/outbox.sender';
 import { OutboxByPerson, OutboxRepository } from '../../apps/communications/src/outbox/outbox.repository';
 
 const MONGO_URL = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27018/';
@@ -16,24 +17,14 @@ describe('outbox: holding a person’s pending messages', () => {
   const tenant = `hold-${randomUUID().slice(0, 8)}`;
   const other = `${tenant}-b`;
 
-  const message = (tenantId: string, userId: string, jobId: string): OutboxMessage => ({
-    _id: `${tenantId}:${jobId}:0:${userId}`,
-    tenantId,
-    userId,
-    jobId,
-    step: 0,
-    kind: 'notification',
-    to: `${userId}@example.test`,
-    language: 'en',
-    subject: 'Hello',
-    status: 'pending',
-    attempts: 1,
-    claimedUntil: null,
-    sentAt: null,
-    messageId: null,
-    error: null,
-    createdAt: new Date(),
-  });
+  /** A message as a send writes it (pending, claimed by its delivery), through the service's own builder. */
+  const message = (tenantId: string, userId: string, jobId: string): OutboxMessage =>
+    pendingMessage(outboxId({ tenantId, jobId, step: 0 }, userId), { tenantId, userId, jobId, step: 0 }, 'notification', `${userId}@example.test`, {
+      subject: 'Hello',
+      html: '<p>Hello</p>',
+      text: 'Hello',
+      language: 'en',
+    });
 
   beforeAll(async () => {
     connection = await mongoose.createConnection(MONGO_URL, { dbName: `test_hold_${randomUUID().slice(0, 8)}` }).asPromise();
