@@ -23,7 +23,7 @@ export class IdentityClient {
 
   async search(tenantId: string, query: DirectoryQuery): Promise<DirectoryPage> {
     const path = `/internal/tenants/${seg(tenantId)}/people/search`;
-    return (await this.upstream.json<DirectoryPage>('identity', path, { method: 'POST', body: query })).body;
+    return (await this.upstream.json<DirectoryPage>('identity', path, { method: 'POST', body: query, readOnly: true })).body;
   }
 
   async person(tenantId: string, userId: string): Promise<PersonView> {

@@ -16,7 +16,8 @@ export class OrchestratorClient {
   }
 
   async preview(tenantId: string, request: JobRequest): Promise<Preview> {
-    return (await this.upstream.json<Preview>('orchestrator', `${this.jobs(tenantId)}/preview`, { method: 'POST', body: request })).body;
+    return (await this.upstream.json<Preview>('orchestrator', `${this.jobs(tenantId)}/preview`, { method: 'POST', body: request, readOnly: true }))
+      .body;
   }
 
   submit(tenantId: string, request: JobRequest): Promise<UpstreamAnswer<JobAcceptedResponse>> {

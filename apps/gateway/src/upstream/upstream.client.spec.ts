@@ -42,6 +42,50 @@ describe('when another service is down or slow', () => {
     await http().get('/v1/people').set('Authorization', bearer()).expect(503);
   });
 
+  it('sends a read once more when the connection drops before an answer (a keep-alive connection closed as it was reused)', async () => {
+    let calls = 0;
+    gw.identity.on('GET', '/internal/tenants/acme/people/u-3', (_req, res) => {
+      if (++calls === 1) return void res.socket?.destroy();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ userId: 'u-3', tenantId: 'acme' }));
+    });
+    const res = await http().get('/v1/people/u-3').set('Authorization', bearer()).expect(200);
+    expect(res.body).toMatchObject({ userId: 'u-3' });
+    expect(calls).toBe(2);
+
+    let searches = 0;
+    gw.identity.on('POST', '/internal/tenants/acme/people/search', (_req, res) => {
+      if (++searches === 1) return void res.socket?.destroy();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: [], total: 0 }));
+    });
+    await http().get('/v1/people').set('Authorization', bearer()).expect(200);
+    expect(searches).toBe(2);
+  });
+
+  it('sends a write only once: a dropped connection is 503, never a second mark-read', async () => {
+    let calls = 0;
+    gw.communications.on('POST', '/internal/tenants/acme/people/u-ann/notifications/n-1/read', (_req, res) => {
+      calls++;
+      res.socket?.destroy();
+    });
+    const res = await http()
+      .post('/v1/me/notifications/n-1/read')
+      .set('Authorization', bearer({ sub: 'u-ann', role: 'Learner' }))
+      .expect(503);
+    expect(res.body).toEqual({ code: 'UPSTREAM.UNAVAILABLE', message: 'communications is unreachable', details: { service: 'communications' } });
+    expect(calls).toBe(1);
+  });
+
+  it('answers 503 when a dropped connection drops again', async () => {
+    let calls = 0;
+    gw.identity.on('GET', '/internal/tenants/acme/people/u-4', (_req, res) => {
+      calls++;
+      res.socket?.destroy();
+    });
+    const res = await http().get('/v1/people/u-4').set('Authorization', bearer()).expect(503);
+    expect(res.body).toEqual({ code: 'UPSTREAM.UNAVAILABLE', message: 'identity is unreachable', details: { service: 'identity' } });
+    expect(calls).toBe(2);
+  });
+
   it('answers 502 to an unreadable answer', async () => {
     gw.identity.on(
       'GET',

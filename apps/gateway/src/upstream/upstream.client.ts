@@ -19,6 +19,8 @@ export interface UpstreamRequest {
   query?: QueryValues;
   /** instead of GATEWAY_UPSTREAM_TIMEOUT_MS (e.g. for a large file) */
   timeoutMs?: number;
+  /** a POST that only reads (a search, a preview): sent again once on a dropped connection, as a GET is */
+  readOnly?: boolean;
 }
 
 /** A body the gateway forwards byte for byte, with its media type. */
@@ -108,13 +110,21 @@ export class UpstreamClient {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), request.timeoutMs ?? this.gateway.upstreamTimeoutMs);
     const done = () => clearTimeout(timer);
-    let response: Response;
-    try {
-      response = await fetch(this.url(service, path, request.query), {
+    const attempt = () =>
+      fetch(this.url(service, path, request.query), {
         method: request.method ?? 'GET',
         headers: { accept, ...contentType(request) },
         body: request.bytes ? request.bytes.data : request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: controller.signal,
+      });
+    let response: Response;
+    try {
+      response = await attempt().catch((err: unknown) => {
+        // a pooled keep-alive connection the service closed just as it was reused fails before any answer:
+        // a request that only reads is sent once more on a fresh connection (within the same deadline)
+        if (controller.signal.aborted || !(request.method === undefined || request.method === 'GET' || request.readOnly)) throw err;
+        this.logger.debug({ msg: `${service}: connection failed, sending the request once more`, service, cause: describe(err) });
+        return attempt();
       });
     } catch (err) {
       done();
