@@ -38,6 +38,8 @@ const PARTITIONS = 6;
 const SERVICES = ['orchestrator', 'identity', 'learning', 'communications'] as const;
 type ServiceName = (typeof SERVICES)[number];
 const HEALTHY_TIMEOUT_MS = 180_000;
+/** every running job past this fraction with disruptions still pending: the rest are carried out at once */
+const CATCH_UP_FRACTION = 0.7;
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -424,7 +426,7 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
         if (second) {
           killed.add(second);
           const stopped = await second.stop(30_000);
-          d.note = `SIGTERM: ${stopped.signal === 'SIGTERM' ? `exited in ${(stopped.ms / 1000).toFixed(1)} s` : `still running after 30 s, killed (${stopped.exit})`}`;
+          d.note = `${d.note ? `${d.note}; ` : ''}SIGTERM: ${stopped.signal === 'SIGTERM' ? `exited in ${(stopped.ms / 1000).toFixed(1)} s` : `still running after 30 s, killed (${stopped.exit})`}`;
           services.delete('learning-2');
         }
         back = (g, members) => members.length === Math.max(1, count(g) - 1);
@@ -438,36 +440,43 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
       );
     };
 
-    // one disruption at a time: the next once the last one's consumer groups are stable again
-    let faultBusy = false;
+    // one disruption at a time: the next once the last one's consumer groups are stable again (but see nearEnd)
     const inFlight = new Set<Promise<void>>();
     const launch = (d: DisruptionRecord) => {
       pending.splice(pending.indexOf(d), 1);
       report.disruptions.push(d);
-      faultBusy = true;
       const task: Promise<void> = runDisruption(d)
         .catch((err: unknown) => {
-          d.note = `failed: ${String(err)}`;
+          d.note = `${d.note ? `${d.note}; ` : ''}failed: ${String(err)}`;
           report.errors.push(`${d.what}: ${String(err)}`);
         })
         .finally(() => {
-          faultBusy = false;
           inFlight.delete(task);
         });
       inFlight.add(task);
     };
+    // near the jobs' end with disruptions still to come (a fast machine, slow recoveries), the rest are
+    // carried out at once instead of one after the other: a disruption after the jobs ended tests nothing
+    const nearEnd = () => jobs.filter((j) => !j.ended).every((j) => j.fraction >= CATCH_UP_FRACTION);
     while (!stopping && !jobs.every((j) => j.ended) && Date.now() < deadline) {
       watchExits();
+      const catchUp = pending.length > 0 && nearEnd();
       const due = pending
-        .filter(() => !faultBusy)
+        .filter(() => catchUp || inFlight.size === 0)
         .filter((d) => d !== leave || joins?.readyMs !== undefined)
         .filter((d) => {
           const job = byLabel.get(d.trigger.job)!;
-          return job.ended || job.fraction >= d.trigger.fraction;
+          return catchUp || job.ended || job.fraction >= d.trigger.fraction;
         })
-        .sort((a, b) => a.trigger.fraction - b.trigger.fraction)[0];
-      if (due) launch(due);
-      else await sleep(100);
+        .sort((a, b) => a.trigger.fraction - b.trigger.fraction);
+      for (const d of catchUp ? due : due.slice(0, 1)) {
+        if (catchUp) {
+          d.note = `overlapped: carried out at once with ${inFlight.size} other disruption(s) in flight, the jobs being past ${CATCH_UP_FRACTION * 100} %`;
+          log(`catching up: ${d.what} now, the jobs near their end`);
+        }
+        launch(d);
+      }
+      await sleep(100);
     }
     await Promise.all([...inFlight]);
     // what the jobs did not leave time for (they ended first) is not carried out, and the run says so
