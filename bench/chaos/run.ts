@@ -385,7 +385,7 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
       }
     };
 
-    const runDisruption = async (d: DisruptionRecord) => {
+    const runDisruption = async (d: DisruptionRecord, overlapped: boolean) => {
       const at = Date.now();
       d.atMs = at - publishAt;
       d.progress = progressText();
@@ -399,6 +399,8 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
       const affected = d.kind === 'broker' ? allGroups : groupsOf(d.kind === 'kill' ? d.what.replace('kill -9 ', '') : 'learning');
       const before = (await groupMembers(kafkaAdmin, affected)) ?? new Map<string, string[]>();
       const count = (g: string) => before.get(g)?.length ?? 0;
+      // overlapped with others that change the same groups (learning-2 leaving), only "someone is back" holds
+      const atLeast = (g: string) => (overlapped ? 1 : Math.max(1, count(g)));
       let back: (g: string, members: string[]) => boolean;
       if (d.kind === 'kill') {
         const name = d.what.replace('kill -9 ', '') as ServiceName;
@@ -409,18 +411,19 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
         await sleep(pause);
         d.downMs = Date.now() - at;
         await start(name, victim.port).waitHealthy(HEALTHY_TIMEOUT_MS);
-        // back in its groups: as many members as before, none of them the killed process
-        back = (g, members) => members.length >= count(g) && members.length > 0 && !members.some((m) => before.get(g)?.includes(m));
+        // back in its groups: as many members as before, the killed process's member gone (the others stay)
+        back = (g, members) =>
+          members.length >= atLeast(g) && (count(g) === 0 || members.filter((m) => before.get(g)?.includes(m)).length < count(g));
       } else if (d.kind === 'broker') {
         await broker!.kill();
         const pause = Math.round(random() * p.restartDelayMaxMs);
         await sleep(pause);
         d.downMs = Date.now() - at;
         await broker!.up();
-        back = (g, members) => members.length >= count(g) && members.length > 0;
+        back = (g, members) => members.length >= atLeast(g);
       } else if (d.kind === 'join') {
         await start('learning-2', await freePort()).waitHealthy(HEALTHY_TIMEOUT_MS);
-        back = (g, members) => members.length === count(g) + 1;
+        back = (g, members) => (overlapped ? members.length >= 1 : members.length === count(g) + 1);
       } else {
         const second = services.get('learning-2');
         if (second) {
@@ -429,7 +432,7 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
           d.note = `${d.note ? `${d.note}; ` : ''}SIGTERM: ${stopped.signal === 'SIGTERM' ? `exited in ${(stopped.ms / 1000).toFixed(1)} s` : `still running after 30 s, killed (${stopped.exit})`}`;
           services.delete('learning-2');
         }
-        back = (g, members) => members.length === Math.max(1, count(g) - 1);
+        back = (g, members) => (overlapped ? members.length >= 1 : members.length === Math.max(1, count(g) - 1));
       }
       d.answersMs = Date.now() - at;
       await waitGroupsStable(kafkaAdmin, affected, back);
@@ -442,10 +445,10 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
 
     // one disruption at a time: the next once the last one's consumer groups are stable again (but see nearEnd)
     const inFlight = new Set<Promise<void>>();
-    const launch = (d: DisruptionRecord) => {
+    const launch = (d: DisruptionRecord, overlapped = false) => {
       pending.splice(pending.indexOf(d), 1);
       report.disruptions.push(d);
-      const task: Promise<void> = runDisruption(d)
+      const task: Promise<void> = runDisruption(d, overlapped)
         .catch((err: unknown) => {
           d.note = `${d.note ? `${d.note}; ` : ''}failed: ${String(err)}`;
           report.errors.push(`${d.what}: ${String(err)}`);
@@ -474,7 +477,7 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
           d.note = `overlapped: carried out at once with ${inFlight.size} other disruption(s) in flight, the jobs being past ${CATCH_UP_FRACTION * 100} %`;
           log(`catching up: ${d.what} now, the jobs near their end`);
         }
-        launch(d);
+        launch(d, catchUp);
       }
       await sleep(100);
     }
