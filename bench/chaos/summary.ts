@@ -15,7 +15,7 @@ export function summary(r: ChaosReport): string {
           .map(([k, v]) => `${k} ${v}`)
           .join(
             ', ',
-          )} | ${s(d.readyMs)} | ${s(d.resumedMs)}${d.note ? ` (${d.note})` : ''} | ${s(d.stallMs?.deactivate)} / ${s(d.stallMs?.notify)} |`,
+          )} | ${s(d.answersMs)} | ${s(d.readyMs)} | ${s(d.resumedMs)}${d.note ? ` (${d.note})` : ''} | ${s(d.stallMs?.deactivate)} / ${s(d.stallMs?.notify)} |`,
     ),
     '',
     '| check | compared | wrong | ok |',

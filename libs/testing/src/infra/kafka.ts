@@ -57,6 +57,9 @@ function writeConfig(dir: string, port: number): { props: string; log4j: string 
       'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout',
       'log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n',
       'log4j.logger.kafka.server.KafkaRaftServer=INFO',
+      // joins, leaves, expired sessions and rebalance generations: what a slow rebalance after a kill is read from
+      'log4j.logger.kafka.coordinator.group=INFO',
+      'log4j.logger.org.apache.kafka.coordinator.group=INFO',
       '',
     ].join('\n'),
   );
