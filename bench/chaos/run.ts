@@ -445,6 +445,7 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
 
     // one disruption at a time: the next once the last one's consumer groups are stable again (but see nearEnd)
     const inFlight = new Set<Promise<void>>();
+    let lastLaunched: DisruptionRecord | undefined;
     const launch = (d: DisruptionRecord, overlapped = false) => {
       pending.splice(pending.indexOf(d), 1);
       report.disruptions.push(d);
@@ -458,26 +459,30 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
         });
       inFlight.add(task);
     };
-    // near the jobs' end with disruptions still to come (a fast machine, slow recoveries), the rest are
-    // carried out at once instead of one after the other: a disruption after the jobs ended tests nothing
+    // near the jobs' end with disruptions still to come (a fast machine, slow recoveries), the rest follow
+    // each other without waiting for the groups to settle: a disruption after the jobs ended tests nothing
     const nearEnd = () => jobs.filter((j) => !j.ended).every((j) => j.fraction >= CATCH_UP_FRACTION);
     while (!stopping && !jobs.every((j) => j.ended) && Date.now() < deadline) {
       watchExits();
       const catchUp = pending.length > 0 && nearEnd();
+      // catching up: the next one as soon as the last one's process answers again, not once its groups settle
+      const free = inFlight.size === 0 || (catchUp && lastLaunched?.answersMs !== undefined);
       const due = pending
-        .filter(() => catchUp || inFlight.size === 0)
+        .filter(() => free)
         .filter((d) => d !== leave || joins?.readyMs !== undefined)
         .filter((d) => {
           const job = byLabel.get(d.trigger.job)!;
           return catchUp || job.ended || job.fraction >= d.trigger.fraction;
         })
         .sort((a, b) => a.trigger.fraction - b.trigger.fraction);
-      for (const d of catchUp ? due : due.slice(0, 1)) {
-        if (catchUp) {
-          d.note = `overlapped: carried out at once with ${inFlight.size} other disruption(s) in flight, the jobs being past ${CATCH_UP_FRACTION * 100} %`;
+      for (const d of due.slice(0, 1)) {
+        const overlapped = inFlight.size > 0;
+        if (overlapped) {
+          d.note = `overlapped: started while ${inFlight.size} other disruption(s) settled, the jobs being past ${CATCH_UP_FRACTION * 100} %`;
           log(`catching up: ${d.what} now, the jobs near their end`);
         }
-        launch(d, catchUp);
+        lastLaunched = d;
+        launch(d, overlapped);
       }
       await sleep(100);
     }
