@@ -38,7 +38,7 @@ const PARTITIONS = 6;
 const SERVICES = ['orchestrator', 'identity', 'learning', 'communications'] as const;
 type ServiceName = (typeof SERVICES)[number];
 const HEALTHY_TIMEOUT_MS = 180_000;
-/** every running job past this fraction with disruptions still pending: the rest are carried out at once */
+/** every running job past this fraction with disruptions still pending: the rest no longer wait for settled groups */
 const CATCH_UP_FRACTION = 0.7;
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -467,22 +467,22 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
       const catchUp = pending.length > 0 && nearEnd();
       // catching up: the next one as soon as the last one's process answers again, not once its groups settle
       const free = inFlight.size === 0 || (catchUp && lastLaunched?.answersMs !== undefined);
-      const due = pending
+      const next = pending
         .filter(() => free)
         .filter((d) => d !== leave || joins?.readyMs !== undefined)
         .filter((d) => {
           const job = byLabel.get(d.trigger.job)!;
           return catchUp || job.ended || job.fraction >= d.trigger.fraction;
         })
-        .sort((a, b) => a.trigger.fraction - b.trigger.fraction);
-      for (const d of due.slice(0, 1)) {
+        .sort((a, b) => a.trigger.fraction - b.trigger.fraction)[0];
+      if (next) {
         const overlapped = inFlight.size > 0;
         if (overlapped) {
-          d.note = `overlapped: started while ${inFlight.size} other disruption(s) settled, the jobs being past ${CATCH_UP_FRACTION * 100} %`;
-          log(`catching up: ${d.what} now, the jobs near their end`);
+          next.note = `overlapped: started while ${inFlight.size} other disruption(s) settled, the jobs being past ${CATCH_UP_FRACTION * 100} %`;
+          log(`catching up: ${next.what} now, the jobs near their end`);
         }
-        lastLaunched = d;
-        launch(d, overlapped);
+        lastLaunched = next;
+        launch(next, overlapped);
       }
       await sleep(100);
     }
