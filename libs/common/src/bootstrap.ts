@@ -29,6 +29,7 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
         kafka: app.get(Kafka),
         groupId,
         sessionTimeoutMs: config.kafka.sessionTimeoutMs,
+        rebalanceTimeoutMs: config.kafka.rebalanceTimeoutMs,
         publisher: app.get(KafkaPublisher),
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
         topics,

@@ -23,6 +23,9 @@ const Env = z.object({
   // how long the group waits for a silent member (a killed process) before its partitions move on; heartbeats
   // go every 3 s, also while a handler runs. The broker accepts 6–300 s by default.
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(10000),
+  // how long a rebalance waits for a live member to finish the message in hand: longer than a work chunk ever
+  // takes, or the member is dropped mid-chunk and the partition's next owner works the same chunk at the same time
+  KAFKA_REBALANCE_TIMEOUT_MS: z.coerce.number().int().min(10000).max(1800000).default(300000),
   MONGO_URL: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'a mongodb:// URL')
@@ -46,7 +49,7 @@ export interface ServiceConfig {
   port: number;
   host: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
-  kafka: { brokers: string[]; topicPrefix: string; clientId: string; groupId: string; sessionTimeoutMs: number };
+  kafka: { brokers: string[]; topicPrefix: string; clientId: string; groupId: string; sessionTimeoutMs: number; rebalanceTimeoutMs: number };
   mongo: { url: string; dbName: string };
   jwtSecret: string;
   smtpUrl: string;
@@ -78,6 +81,7 @@ export function loadConfig(service: ServiceId, env: NodeJS.ProcessEnv = process.
       clientId: `cohort-${service}`,
       groupId: `${e.KAFKA_TOPIC_PREFIX}cohort.${service}`,
       sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
+      rebalanceTimeoutMs: e.KAFKA_REBALANCE_TIMEOUT_MS,
     },
     mongo: { url: e.MONGO_URL, dbName: `${e.MONGO_DB_PREFIX}_${service}` },
     jwtSecret: e.JWT_SECRET,

@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './delivery-fence';
 export * from './headers';
 export * from './kafka.client';
 export * from './kafka.publisher';

@@ -1,4 +1,5 @@
 import { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { confirmDelivery } from './delivery-fence';
 import { KafkaBatchTransport } from './kafka-batch.transport';
 import { KafkaPublisher } from './kafka.publisher';
 
@@ -20,7 +21,14 @@ function fakeKafka() {
   return { kafka: { consumer: () => consumer } as unknown as Kafka, captured };
 }
 
-const message = (offset: number): KafkaMessage => ({ offset: String(offset), key: null, value: Buffer.from('{}'), timestamp: '0', attributes: 0, headers: {} });
+const message = (offset: number): KafkaMessage => ({
+  offset: String(offset),
+  key: null,
+  value: Buffer.from('{}'),
+  timestamp: '0',
+  attributes: 0,
+  headers: {},
+});
 
 function batchPayload(offsets: number[], heartbeat: () => Promise<void>) {
   const resolved: string[] = [];
@@ -35,6 +43,22 @@ function batchPayload(offsets: number[], heartbeat: () => Promise<void>) {
   return { payload, resolved };
 }
 
+/** A listening transport over a fake kafkajs consumer whose only topic, `work`, runs `handle`. */
+async function listening(handle: (offset: string) => Promise<void>) {
+  const { kafka, captured } = fakeKafka();
+  const transport = new KafkaBatchTransport({ kafka, groupId: 'g', publisher: {} as KafkaPublisher });
+  transport.addHandler('work', (_payload: unknown, ctx: { message: KafkaMessage }) => handle(ctx.message.offset), true);
+  await new Promise<void>((resolve, reject) => void transport.listen((err?: unknown) => (err ? reject(err) : resolve())));
+  return captured;
+}
+
+/** The batch run's end: 'returned', or what it threw. */
+const settled = (run: Promise<void>) =>
+  run.then(
+    () => 'returned',
+    (err: unknown) => err,
+  );
+
 const rebalancing = Object.assign(new Error('The group is rebalancing, so a rejoin is needed'), { type: 'REBALANCE_IN_PROGRESS' });
 
 describe('KafkaBatchTransport during a rebalance', () => {
@@ -42,19 +66,12 @@ describe('KafkaBatchTransport during a rebalance', () => {
   afterEach(() => jest.useRealTimers());
 
   async function started() {
-    const { kafka, captured } = fakeKafka();
-    const transport = new KafkaBatchTransport({ kafka, groupId: 'g', publisher: {} as KafkaPublisher });
     const handled: string[] = [];
     let finish: (() => void) | undefined;
-    transport.addHandler(
-      'work',
-      async (_payload: unknown, ctx: { message: KafkaMessage }) => {
-        handled.push(ctx.message.offset);
-        if (ctx.message.offset === '1') await new Promise<void>((r) => (finish = r)); // a long chunk
-      },
-      true,
-    );
-    await new Promise<void>((resolve, reject) => void transport.listen((err?: unknown) => (err ? reject(err) : resolve())));
+    const captured = await listening(async (offset) => {
+      handled.push(offset);
+      if (offset === '1') await new Promise<void>((r) => (finish = r)); // a long chunk
+    });
     return { captured, handled, finishLongChunk: () => finish?.() };
   }
 
@@ -67,10 +84,7 @@ describe('KafkaBatchTransport during a rebalance', () => {
     });
     const { payload, resolved } = batchPayload([1, 2, 3], heartbeat);
     const run = captured.eachBatch!(payload);
-    const outcome = run.then(
-      () => 'returned',
-      (err: unknown) => err,
-    );
+    const outcome = settled(run);
     await jest.advanceTimersByTimeAsync(2600); // the handler's heartbeat fires during the long chunk
     finishLongChunk();
     await jest.advanceTimersByTimeAsync(0);
@@ -94,5 +108,56 @@ describe('KafkaBatchTransport during a rebalance', () => {
     await captured.eachBatch!(again.payload);
     expect(handled).toEqual(['1', '2', '3']);
     expect(again.resolved).toEqual(['2', '3']);
+  });
+});
+
+const dropped = Object.assign(new Error('The coordinator is not aware of this member'), { type: 'UNKNOWN_MEMBER_ID' });
+
+describe('KafkaBatchTransport fencing a write of a member the group dropped', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  /** A transport whose handler works a long chunk, then writes (confirmDelivery, then the write). */
+  async function started() {
+    const written: string[] = [];
+    const gates: Array<() => void> = [];
+    const captured = await listening(async (offset) => {
+      await new Promise<void>((r) => gates.push(r)); // reads and decisions take a while
+      await confirmDelivery();
+      written.push(offset);
+    });
+    return { captured, written, finishChunk: () => gates.shift()?.() };
+  }
+
+  it('writes nothing, commits nothing and rejoins when the group dropped it during the chunk', async () => {
+    const { captured, written, finishChunk } = await started();
+    const { payload, resolved } = batchPayload([1, 2], async () => {
+      throw dropped; // every heartbeat from now on: the group has moved on without this member
+    });
+    const outcome = settled(captured.eachBatch!(payload));
+    await jest.advanceTimersByTimeAsync(0);
+    finishChunk();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(await outcome).toBe(dropped); // kafkajs rejoins on it
+    expect(written).toEqual([]); // the partition's next owner does the write
+    expect(resolved).toEqual([]); // and gets the message again: it was not committed
+  });
+
+  it('still writes while a rebalance is merely in progress (the group waits for it to rejoin)', async () => {
+    const { captured, written, finishChunk } = await started();
+    const { payload, resolved } = batchPayload([1, 2], async () => {
+      throw rebalancing;
+    });
+    const outcome = settled(captured.eachBatch!(payload));
+    await jest.advanceTimersByTimeAsync(0);
+    finishChunk();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(await outcome).toBe(rebalancing);
+    expect(written).toEqual(['1']);
+    expect(resolved).toEqual(['1']); // finished and committed; message 2 is left for after the rejoin
+  });
+
+  it('does nothing outside a Kafka delivery (an HTTP request, a test)', async () => {
+    await expect(confirmDelivery()).resolves.toBeUndefined();
   });
 });

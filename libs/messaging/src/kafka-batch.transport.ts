@@ -4,6 +4,7 @@ import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafka
 import { lastValueFrom } from 'rxjs';
 import { Counter, Gauge } from 'prom-client';
 import { dlqTopic } from '@cohort/contracts';
+import { DeliveryFencedError, withDelivery } from './delivery-fence';
 import { InvalidMessageError } from './errors';
 import { HEADER } from './headers';
 import { KafkaPublisher } from './kafka.publisher';
@@ -19,6 +20,12 @@ export interface KafkaBatchTransportOptions {
   /** attempts for a message whose handler throws something other than InvalidMessageError */
   maxAttempts?: number;
   sessionTimeoutMs?: number;
+  /**
+   * how long the group waits, in a rebalance, for a member to finish the message in hand and rejoin: longer
+   * than any one work chunk takes, so a busy member is never dropped (and its partition never worked by two
+   * members at once); a member that died is dropped at its session timeout whatever this says
+   */
+  rebalanceTimeoutMs?: number;
 }
 
 /** What a handler gets as the second argument (`@Ctx()`). */
@@ -70,6 +77,8 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
    * the partition's next owner work the same messages at the same time); cleared when it has rejoined
    */
   private rejoinNeeded?: unknown;
+  /** the heartbeat error saying the group has moved on without this member (a DROPPED_ERRORS type); cleared on rejoining */
+  private dropped?: unknown;
 
   constructor(private readonly options: KafkaBatchTransportOptions) {
     super();
@@ -83,10 +92,14 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
         groupId: this.options.groupId,
         sessionTimeout: this.options.sessionTimeoutMs ?? 30000,
         heartbeatInterval: 3000,
+        rebalanceTimeout: this.options.rebalanceTimeoutMs ?? 300000,
         allowAutoTopicCreation: false,
         maxBytesPerPartition: 4 << 20,
       });
-      this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.rejoinNeeded = undefined));
+      this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+        this.rejoinNeeded = undefined;
+        this.dropped = undefined;
+      });
       await this.consumer.connect();
       await this.consumer.subscribe({ topics, fromBeginning: true });
       await this.consumer.run({
@@ -128,10 +141,21 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
       try {
         const payload = parse(message.value);
         const ctx = new KafkaBatchContext([topic, message, partition, heartbeat]);
-        await lastValueFrom(this.transformToObservable(await handler(payload, ctx)), { defaultValue: undefined });
+        const delivery = { confirm: () => this.confirmOwnership(heartbeat) };
+        await withDelivery(delivery, async () => lastValueFrom(this.transformToObservable(await handler(payload, ctx)), { defaultValue: undefined }));
         processed.inc({ topic, result: 'ok' });
         return true;
       } catch (err) {
+        if (err instanceof DeliveryFencedError) {
+          processed.inc({ topic, result: 'fenced' });
+          this.log.warn({
+            msg: 'dropped from the group with a message in hand: its write is left to the partition’s next owner',
+            topic,
+            partition,
+            offset: message.offset,
+          });
+          return false; // not committed; rejoinNeeded holds the heartbeat error, so the batch throws and kafkajs rejoins
+        }
         if (this.closing && !(err instanceof InvalidMessageError)) return false;
         if (err instanceof InvalidMessageError || attempt >= maxAttempts) {
           processed.inc({ topic, result: 'dlq' });
@@ -150,9 +174,21 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     }
   }
 
+  /**
+   * Before a handler's write: a heartbeat (kafkajs sends one when its interval is due), then DeliveryFencedError
+   * if the group has dropped this member (its generation is over, so the partition may be someone else's now).
+   * A rebalance merely in progress is no reason to stop: the group waits for this member to rejoin.
+   */
+  private async confirmOwnership(heartbeat: () => Promise<void>): Promise<void> {
+    await heartbeat().catch((err: unknown) => this.noteHeartbeatError(err));
+    if (this.dropped) throw new DeliveryFencedError(`this consumer was dropped from group ${this.options.groupId}: ${String(this.dropped)}`);
+  }
+
   /** A heartbeat during a handler failed: remember a rebalance (or this member being dropped) so the batch stops taking messages. */
   private noteHeartbeatError(err: unknown): void {
-    if (REJOIN_ERRORS.has((err as { type?: string })?.type ?? '')) this.rejoinNeeded ??= err;
+    const type = (err as { type?: string })?.type ?? '';
+    if (REJOIN_ERRORS.has(type)) this.rejoinNeeded ??= err;
+    if (DROPPED_ERRORS.has(type)) this.dropped ??= err;
   }
 
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, err: unknown): Promise<void> {
@@ -198,6 +234,8 @@ function parse(value: Buffer | null): unknown {
 
 /** kafkajs error types of a heartbeat that mean "rejoin the group" (kafkajs' isRebalancing, and a member the coordinator dropped). */
 const REJOIN_ERRORS = new Set(['REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID']);
+/** the ones of them that mean the group has moved on without this member: its partitions may be another's now */
+const DROPPED_ERRORS = new Set(['ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID']);
 
 async function sleepWithHeartbeat(
   ms: number,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { AnyBulkWriteOperation, FilterQuery, Model, UpdateQuery } from 'mongoose';
+import { confirmDelivery } from '@cohort/messaging';
 import { PeopleQuery } from './people-filter';
 import { AppliedOp, Person, personKey } from './person.schema';
 
@@ -96,6 +97,7 @@ export class PeopleRepository {
         update: { $set: c.set, $inc: { v: 1 }, $push: { ops: { $each: [c.op], $slice: -OPS_KEPT } } },
       },
     }));
+    await confirmDelivery();
     await this.people.bulkWrite(ops, { ordered: true });
   }
 

@@ -1,4 +1,5 @@
 import { AnyBulkWriteOperation, Collection, Filter, MongoBulkWriteError, OptionalUnlessRequiredId, UpdateFilter } from 'mongodb';
+import { confirmDelivery } from '@cohort/messaging';
 
 /** How many op markers a person document keeps (the newest): enough for any redelivery window. */
 export const OPS_KEPT = 50;
@@ -37,7 +38,10 @@ export function personKey(tenantId: string, userId: string): string {
  * the same single-document update, and a redelivered chunk finds it in the documents read before it
  * decides, so it changes nothing twice. The write's filter is the `_id` alone, as on every hot path: a
  * chunk's deliveries come one after the other from its partition (work is keyed by chunk), and any
- * other filter makes FerretDB 1.x read and decode the whole collection for every update.
+ * other filter makes FerretDB 1.x read and decode the whole collection for every update (an `_id` plus a
+ * revision filter measured 87 ms per update at 20,000 documents against 1 ms by `_id`). What keeps two
+ * consumers from working one chunk at once is the consumer group (a long rebalance timeout) and the
+ * delivery fence: a consumer dropped from its group with the chunk in hand writes nothing (confirmDelivery).
  */
 export class PersonDocuments<T extends PersonDocument> {
   constructor(
@@ -97,6 +101,7 @@ export class PersonDocuments<T extends PersonDocument> {
         update: { ...u.update, $push: { ...(u.update.$push ?? {}), ops: { $each: [u.op], $slice: -OPS_KEPT } } } as unknown as UpdateFilter<T>,
       },
     }));
+    await confirmDelivery();
     await this.collection.bulkWrite(ops, { ordered: true });
   }
 }

@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { Outcome, ServiceName, WorkChunk } from '@cohort/contracts';
+import { DeliveryFencedError } from '@cohort/messaging';
 
 /** Where a service keeps data about a person: a collection and the field holding the user id (documents carry `tenantId`). */
 export interface PersonDataLocation {
@@ -48,6 +49,7 @@ export function erasePersonHandler(service: ServiceName, locations: readonly Per
 
 /** Every person of a chunk failed, retryably, because the service's store did not answer. */
 export function storeFailure(service: ServiceName, work: WorkChunk, err: unknown): Outcome[] {
+  if (err instanceof DeliveryFencedError) throw err; // not the store's: this consumer no longer owns the chunk, so it reports nothing
   const message = `${service} store: ${(err as Error).message}`;
   return work.userIds.map((userId) => ({ userId, status: 'failed', code: `${service.toUpperCase()}.STORE_UNAVAILABLE`, message, retryable: true }));
 }
