@@ -111,15 +111,28 @@ export class OutboxRepository {
         const key = personKey({ tenantId, userId: userIds[next++] });
         const entry = await this.byPerson.findOne({ _id: key });
         const ids = [...new Set(entry?.ids ?? [])];
-        for (const id of ids) {
-          const r = await this.outbox.updateOne({ _id: id, tenantId, status: 'pending' }, { $set: { status: 'held', heldBy: jobId } });
-          held += r.modifiedCount;
-        }
+        for (const id of ids) if (await this.holdOne(id, tenantId, jobId)) held++;
         if (ids.length > 0) await this.byPerson.updateOne({ _id: key }, { $pullAll: { ids } });
       }
     };
     await Promise.all(Array.from({ length: Math.min(HOLD_CONCURRENCY, userIds.length) }, worker));
     return held;
+  }
+
+  /**
+   * Holds one message if it is the tenant's and pending. Read, then written by `_id` alone: a condition in the
+   * update's filter would make FerretDB 1.x decode the outbox up to the message for every one (the 100,000-person
+   * chaos run's deactivate crawled at ~25 persons/s on it). A send that ends between the read and the write
+   * (markSent writes by `_id` too) is put back as sent: what went out is never recorded as held.
+   */
+  private async holdOne(id: string, tenantId: string, jobId: string): Promise<boolean> {
+    const before = await this.outbox.findOne({ _id: id });
+    if (!before || before.tenantId !== tenantId || before.status !== 'pending') return false;
+    await this.outbox.updateOne({ _id: id }, { $set: { status: 'held', heldBy: jobId } });
+    const after = await this.outbox.findOne({ _id: id });
+    if (!after?.sentAt) return true;
+    await this.outbox.updateOne({ _id: id }, { $set: { status: 'sent' }, $unset: { heldBy: '' } });
+    return false;
   }
 
   /** A send that may work later: stays pending, free for the retry to claim at once. */
