@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { PERSON_STATUSES, PersonStatus, PROFILE_VISIBILITIES, ProfileVisibility, Role, ROLES } from '@cohort/contracts';
+import { PERSON_INDEXES } from './person.indexes';
 
 /** A marker of an applied (job, step) with the value it replaced: redelivery returns it instead of re-applying. */
 export interface AppliedOp {
@@ -132,19 +133,7 @@ export class Person {
 }
 
 export const PersonSchema = SchemaFactory.createForClass(Person);
-PersonSchema.index({ tenantId: 1, email: 1 }, { unique: true });
-PersonSchema.index({ tenantId: 1, role: 1 });
-PersonSchema.index({ tenantId: 1, status: 1 });
-// one per directory filter field (DESIGN.md §1), so counting "all N matching" is an index count on MongoDB
-PersonSchema.index({ tenantId: 1, labels: 1 });
-PersonSchema.index({ tenantId: 1, groupIds: 1 });
-PersonSchema.index({ tenantId: 1, courseIds: 1 });
-PersonSchema.index({ tenantId: 1, completedCourseIds: 1 });
-PersonSchema.index({ tenantId: 1, specialisms: 1 });
-PersonSchema.index({ tenantId: 1, language: 1 });
-PersonSchema.index({ tenantId: 1, country: 1 });
-PersonSchema.index({ tenantId: 1, hireDate: 1 });
-PersonSchema.index({ tenantId: 1, lastActiveAt: 1 });
+for (const [keys, options] of PERSON_INDEXES) PersonSchema.index(keys, options);
 
 export function personKey(tenantId: string, userId: string): string {
   return `${tenantId}:${userId}`;

@@ -18,8 +18,11 @@ const PATCHES: { file: string; from: string; to: string }[] = [
     from: `IDColumn = DefaultColumn + "->'$._id'"`,
     to: 'IDColumn = DefaultColumn + `->"_id"`',
   },
-  // Close each update statement's cursor when that statement is done, not when the whole
-  // command is: a bulk update of ~50+ statements otherwise exhausts the 100-connection pool and hangs.
+  // Close each update's read (its query cursor) before its write. FerretDB 1.24 keeps the read open
+  // while it writes the matched documents on another connection, so a write always starts with a
+  // reader on the write-ahead log: SQLite can never restart the log, which grows without bound (69 GB
+  // over a 1,000,000-person job) and slows every read as it grows. The delete path already does this.
+  // Also frees each statement's connection at once (a bulk of ~50+ updates otherwise exhausts the pool).
   {
     file: 'internal/handler/msg_update.go',
     from: '\t\tdefer closer.Close()\n',
@@ -28,12 +31,26 @@ const PATCHES: { file: string; from: string; to: string }[] = [
   {
     file: 'internal/handler/msg_update.go',
     from: '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n',
-    to: '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n\t\tcloser.Close()\n',
+    to:
+      '\t\ttoUpdate, err := iterator.ConsumeValues(iter)\n\t\tcloser.Close()\n' +
+      '\t\tif err != nil {\n\t\t\treturn 0, 0, nil, lazyerrors.Error(err)\n\t\t}\n' +
+      '\t\tupdateIter := iterator.Values(iterator.ForSlice(toUpdate))\n' +
+      '\t\tresult, err := common.UpdateDocument(ctx, c, "update", updateIter, &u)\n\t\tupdateIter.Close()\n',
+  },
+  // The same for findAndModify (one document): read it, close the read, then write.
+  {
+    file: 'internal/handler/msg_findandmodify.go',
+    from: '\titer = common.LimitIterator(iter, closer, 1)\n',
+    to:
+      '\titer = common.LimitIterator(iter, closer, 1)\n\n' +
+      '\tfound, err := iterator.ConsumeValues(iter)\n\tqueryRes.Iter.Close()\n' +
+      '\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n' +
+      '\titer = iterator.Values(iterator.ForSlice(found))\n\tcloser.Add(iter)\n',
   },
 ];
 
 export function ferretdbBinary(): string {
-  return join(CACHE_DIR, `ferretdb-${FERRETDB_VERSION}-p2`, 'ferretdb');
+  return join(CACHE_DIR, `ferretdb-${FERRETDB_VERSION}-p3`, 'ferretdb');
 }
 
 /** Builds FerretDB from the Go module proxy once per machine (see deploy/local/ferretdb/README.md). */
@@ -52,7 +69,7 @@ export function buildFerretdb(): string {
       if (code.split(from).length !== 2) throw new InfraError(`FerretDB source changed: a patch to ${file} does not apply`);
       writeFileSync(join(src, file), code.replace(from, to));
     }
-    mkdirSync(join(CACHE_DIR, `ferretdb-${FERRETDB_VERSION}-p2`), { recursive: true });
+    mkdirSync(join(CACHE_DIR, `ferretdb-${FERRETDB_VERSION}-p3`), { recursive: true });
     run('go', ['build', '-trimpath', '-o', bin, './cmd/ferretdb'], { cwd: src, env: { CGO_ENABLED: '0' } });
     chmodSync(bin, 0o755);
     return bin;
