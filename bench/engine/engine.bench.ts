@@ -22,7 +22,18 @@ import { personDoc } from '../../test/support/system';
 import { BENCH_ACTIONS } from './actions';
 import { hottestFunctions } from './cpu-profile';
 import { pidListeningOn, portOf } from './listeners';
-import { baselinePass, BaselineResult, createPeopleIndexes, dropDatabases, PersonDoc, round, seedOwnersList, seedPeople, verifyPeople, Verification } from './store';
+import {
+  baselinePass,
+  BaselineResult,
+  createPeopleIndexes,
+  dropDatabases,
+  PersonDoc,
+  round,
+  seedOwnersList,
+  seedPeople,
+  verifyPeople,
+  Verification,
+} from './store';
 
 const ROOT = resolve(__dirname, '../..');
 const RESULTS_DIR = resolve(__dirname, '../results');

@@ -25,7 +25,9 @@ export async function createPeopleIndexes(coll: Collection<PersonDoc>): Promise<
  * last-Owner guard), which a seeded-by-driver tenant would pay once per run.
  */
 export async function seedOwnersList(coll: Collection<PersonDoc>, tenantId: string, ownerIds: string[]): Promise<void> {
-  await coll.db.collection<{ _id: string; owners: string[] }>('tenants').updateOne({ _id: tenantId }, { $set: { owners: ownerIds } }, { upsert: true });
+  await coll.db
+    .collection<{ _id: string; owners: string[] }>('tenants')
+    .updateOne({ _id: tenantId }, { $set: { owners: ownerIds } }, { upsert: true });
 }
 
 export const userIdOf = (i: number) => `p${String(i).padStart(6, '0')}`;

@@ -103,16 +103,22 @@ export class PeopleRepository {
 
   /**
    * Sets lists copied from another service's PersonFacts unless a newer copy of that kind (`factsAt.<slot>`)
-   * is stored already. No `v` bump and no op marker: these are not work-action writes.
+   * is stored already; false when it was not set (stale, or no such person in the tenant). No `v` bump and
+   * no op marker: these are not work-action writes. Read and written by `_id` alone (a condition beside
+   * `_id` makes FerretDB 1.x decode the whole people collection for every message); the check needs no
+   * conditional write because one person's facts are keyed by that person, so one consumer applies them
+   * one after another, and a consumer its group has dropped writes nothing (confirmDelivery).
    */
-  async setFacts(tenantId: string, userId: string, slot: 'groups' | 'courses', at: Date, set: Record<string, string[]>): Promise<void> {
-    const stamp = `factsAt.${slot}`;
-    await this.people
-      .updateOne(
-        { _id: personKey(tenantId, userId), tenantId, $or: [{ [stamp]: { $exists: false } }, { [stamp]: { $lte: at } }] },
-        { $set: { ...set, [stamp]: at } },
-      )
-      .exec();
+  async setFacts(tenantId: string, userId: string, slot: 'groups' | 'courses', at: Date, set: Record<string, string[]>): Promise<boolean> {
+    const _id = personKey(tenantId, userId);
+    const stored = (await this.people.collection.findOne({ _id } as never, { projection: { tenantId: 1, factsAt: 1 } })) as Pick<
+      Person,
+      'tenantId' | 'factsAt'
+    > | null;
+    if (!stored || stored.tenantId !== tenantId || !isNewerFacts(stored.factsAt?.[slot], at)) return false;
+    await confirmDelivery();
+    await this.people.updateOne({ _id }, { $set: { ...set, [`factsAt.${slot}`]: at } }).exec();
+    return true;
   }
 
   /**
@@ -153,4 +159,9 @@ export class PeopleRepository {
   async erase(tenantId: string, userIds: string[]): Promise<void> {
     if (userIds.length) await this.people.deleteMany({ _id: { $in: userIds.map((id) => personKey(tenantId, id)) } }).exec();
   }
+}
+
+/** Pure: facts dated `at` replace a copy dated `stored` (none yet, or not newer; equal dates re-apply harmlessly). */
+export function isNewerFacts(stored: Date | undefined, at: Date): boolean {
+  return !stored || new Date(stored).getTime() <= at.getTime();
 }
