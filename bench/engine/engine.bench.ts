@@ -979,7 +979,8 @@ function table(runs: RunReport[], concurrencies: number[]): string {
         [`ratio e2e ÷ baseline reads+writes / writes only (${c})`, (r) => `${v(b(r)?.ratioToReadsWrites)} / ${v(b(r)?.ratioToWritesOnly)}`],
         [
           `baseline store CPU ms/person: reads+writes / writes (${c})`,
-          (r) => `${perPerson(b(r)?.readsWrites.cpu.store, b(r)?.people ?? r.people)} / ${perPerson(b(r)?.writesOnly.cpu.store, b(r)?.people ?? r.people)}`,
+          (r) =>
+            `${perPerson(b(r)?.readsWrites.cpu.store, b(r)?.people ?? r.people)} / ${perPerson(b(r)?.writesOnly.cpu.store, b(r)?.people ?? r.people)}`,
         ],
       ];
     }),
