@@ -103,22 +103,18 @@ export class PeopleRepository {
 
   /**
    * Sets lists copied from another service's PersonFacts unless a newer copy of that kind (`factsAt.<slot>`)
-   * is stored already; false when it was not set (stale, or no such person in the tenant). No `v` bump and
-   * no op marker: these are not work-action writes. Read and written by `_id` alone (a condition beside
+   * is stored already (a person the tenant does not have is left alone). No `v` bump and no op marker:
+   * these are not work-action writes. Read and written by `_id` alone (a condition beside
    * `_id` makes FerretDB 1.x decode the whole people collection for every message); the check needs no
    * conditional write because one person's facts are keyed by that person, so one consumer applies them
    * one after another, and a consumer its group has dropped writes nothing (confirmDelivery).
    */
-  async setFacts(tenantId: string, userId: string, slot: 'groups' | 'courses', at: Date, set: Record<string, string[]>): Promise<boolean> {
-    const _id = personKey(tenantId, userId);
-    const stored = (await this.people.collection.findOne({ _id } as never, { projection: { tenantId: 1, factsAt: 1 } })) as Pick<
-      Person,
-      'tenantId' | 'factsAt'
-    > | null;
-    if (!stored || stored.tenantId !== tenantId || !isNewerFacts(stored.factsAt?.[slot], at)) return false;
+  async setFacts(tenantId: string, userId: string, slot: 'groups' | 'courses', at: Date, set: Record<string, string[]>): Promise<void> {
+    const _id = personKey(tenantId, userId); // the tenant is part of the key: another tenant's person is never read
+    const stored = (await this.people.collection.findOne({ _id } as never, { projection: { factsAt: 1 } })) as Pick<Person, 'factsAt'> | null;
+    if (!stored || !isNewerFacts(stored.factsAt?.[slot], at)) return;
     await confirmDelivery();
     await this.people.updateOne({ _id }, { $set: { ...set, [`factsAt.${slot}`]: at } }).exec();
-    return true;
   }
 
   /**

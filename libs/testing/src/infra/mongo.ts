@@ -49,8 +49,11 @@ const PATCHES: { file: string; from: string; to: string }[] = [
   },
 ];
 
+/** where this build (version and patches: bump the suffix when PATCHES change) lives in the cache */
+const FERRETDB_BUILD_DIR = join(CACHE_DIR, `ferretdb-${FERRETDB_VERSION}-p3`);
+
 export function ferretdbBinary(): string {
-  return join(CACHE_DIR, `ferretdb-${FERRETDB_VERSION}-p3`, 'ferretdb');
+  return join(FERRETDB_BUILD_DIR, 'ferretdb');
 }
 
 /** Builds FerretDB from the Go module proxy once per machine (see deploy/local/ferretdb/README.md). */
@@ -69,7 +72,7 @@ export function buildFerretdb(): string {
       if (code.split(from).length !== 2) throw new InfraError(`FerretDB source changed: a patch to ${file} does not apply`);
       writeFileSync(join(src, file), code.replace(from, to));
     }
-    mkdirSync(join(CACHE_DIR, `ferretdb-${FERRETDB_VERSION}-p3`), { recursive: true });
+    mkdirSync(FERRETDB_BUILD_DIR, { recursive: true });
     run('go', ['build', '-trimpath', '-o', bin, './cmd/ferretdb'], { cwd: src, env: { CGO_ENABLED: '0' } });
     chmodSync(bin, 0o755);
     return bin;
