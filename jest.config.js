@@ -22,7 +22,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,test,scripts}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,test,scripts,bench}/**/*.spec.ts'],
     },
     {
       ...shared,

@@ -95,8 +95,13 @@ async function install() {
   if (code !== 0) fail(`npm ci failed (exit ${code})`, code);
 }
 
+/**
+ * node with tsx's loader, not the tsx command: the tsx command relays a Ctrl-C to its child and kills it
+ * with SIGKILL when the child does not acknowledge the signal within 30 ms (a busy machine), which cut the
+ * shutdown short and left Kafka, the store and MailDev running.
+ */
 async function start(args) {
-  return run(bin('tsx'), [join('scripts', 'start.ts'), ...args]);
+  return run(process.execPath, ['--import', 'tsx', join('scripts', 'start.ts'), ...args]);
 }
 
 async function test(args) {

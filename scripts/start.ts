@@ -6,7 +6,19 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import concurrently, { CloseEvent, ConcurrentlyResult } from 'concurrently';
 import { signToken } from '@cohort/auth';
-import { Component, Infra, InfraError, InfraState, infraDown, infraUp, portFree, readState } from '@cohort/testing';
+import {
+  Component,
+  forgetServices,
+  Infra,
+  InfraError,
+  InfraState,
+  infraDown,
+  infraUp,
+  ownerHere,
+  portFree,
+  readState,
+  recordServices,
+} from '@cohort/testing';
 import { DEMO_EMAILS, DEMO_TENANT } from './demo-data';
 import { seedDemo } from './seed';
 import { SERVICE_HOST, SERVICE_NAMES, ServiceName, servicePorts, serviceUrl, serviceUrls } from './services';
@@ -18,6 +30,10 @@ const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const COLOURS = ['cyan', 'magenta', 'green', 'yellow', 'blue', 'red'];
 
 const log = (line: string) => process.stdout.write(`[start] ${line}\n`);
+/** this run: what it starts is its to stop, and the next run stops what it left behind if it is killed */
+const OWNER = ownerHere('npm start');
+// a reader that went away (the terminal closed, a pipe's reader ended) must not stop the shutdown half-way
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** What this run has under way, so that stopping knows what to undo. */
@@ -60,7 +76,7 @@ function npmRun(script: string): Promise<void> {
 async function bringUpInfra(): Promise<Infra> {
   run.infraBefore = readState();
   try {
-    const infra = await infraUp(log);
+    const infra = await infraUp(log, OWNER);
     run.infraStarted = infra.started;
     return infra;
   } catch (err) {
@@ -90,7 +106,8 @@ function startServices(infra: Infra, ports: Record<ServiceName, number>): Concur
   const services = concurrently(
     SERVICE_NAMES.map((name, i) => ({
       name,
-      command: `node dist/apps/${name}/src/main.js`,
+      // exec: the shell becomes the service, so the pid recorded (and signalled) is the service's own
+      command: `exec node dist/apps/${name}/src/main.js`,
       env: { ...shared, PORT: String(ports[name]) },
       prefixColor: COLOURS[i % COLOURS.length],
     })),
@@ -98,6 +115,10 @@ function startServices(infra: Infra, ports: Record<ServiceName, number>): Concur
   );
   services.result.catch(() => undefined); // exits are handled per command below
   for (const command of services.commands) command.close.subscribe((event) => onServiceExit(event));
+  recordServices(
+    OWNER,
+    services.commands.flatMap((c) => (c.pid ? [c.pid] : [])),
+  );
   return services;
 }
 
@@ -178,8 +199,10 @@ async function shutdown(reason: string, code: number): Promise<void> {
   log(reason);
   run.build?.kill('SIGTERM');
   await stopServices(run.services);
+  if (run.services) forgetServices(OWNER);
   const infra = run.infraStarted ?? [];
   if (infra.length) await infraDown(infra, log).catch((err: unknown) => log(`could not stop ${infra.join(', ')}: ${message(err)}`));
+  log('stopped');
   process.exit(code);
 }
 

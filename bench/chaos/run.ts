@@ -10,14 +10,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
-import fc from 'fast-check';
 import { Admin, Kafka, logLevel, Producer } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { BatchCommand, topicsFor } from '@cohort/contracts';
 import { createTopics } from '@cohort/testing/infra/kafka';
 import { freePort, HOST, ServiceProcess } from '../engine/processes';
-import { dropDatabases, round } from '../engine/store';
+import { dropDatabases } from '../engine/store';
 import { PrivateBroker } from './broker';
+import { groupsSettled, GroupView } from './groups';
+import { chaosPlan, DisruptionKind, PlannedDisruption, seededRandom, serviceOf } from './plan';
 import { databases, learnerId, managerId, seedTenant, OWNER } from './seed';
 import {
   CaughtMail,
@@ -66,13 +67,9 @@ export interface ChaosParams {
   logLevel: LogLevel;
 }
 
-export type DisruptionKind = 'kill' | 'broker' | 'join' | 'leave';
+export type { DisruptionKind };
 
-export interface DisruptionRecord {
-  what: string;
-  kind: DisruptionKind;
-  /** the job whose progress fraction triggers it, and the fraction */
-  trigger: { job: string; fraction: number };
+export interface DisruptionRecord extends PlannedDisruption {
   /** ms after the jobs were published */
   atMs?: number;
   /** finished / total of each job at that moment */
@@ -116,13 +113,6 @@ export interface ChaosReport {
   errors: string[];
 }
 
-/** A seeded stream of numbers in [0, 1) (fast-check's generator), so a run's random points can be replayed with --seed. */
-export function seededRandom(seed: number): () => number {
-  const draws = fc.sample(fc.noBias(fc.integer({ min: 0, max: 2 ** 30 - 1 })), { seed, numRuns: 64 }).map((i) => i / 2 ** 30);
-  let next = 0;
-  return () => draws[next++ % draws.length];
-}
-
 /** Default number of notified people: a fifth of N, at least 100 and at most 10,000 (each is an e-mail MailDev keeps). */
 export function defaultMailPeople(people: number): number {
   return Math.min(10_000, Math.max(100, Math.round(people / 5)));
@@ -139,34 +129,32 @@ function build(log: (line: string) => void): Promise<void> {
   });
 }
 
-type GroupMembers = Map<string, string[]>;
-
-/** The member ids of each group (undefined while the broker cannot answer). */
-async function groupMembers(admin: Admin, groupIds: string[]): Promise<GroupMembers | undefined> {
+/** Each group's state and members' client ids (undefined while the broker cannot answer). */
+async function describeGroups(admin: Admin, groupIds: string[]): Promise<Map<string, GroupView> | undefined> {
   try {
     const { groups } = await admin.describeGroups(groupIds);
-    if (!groups.every((g) => g.state === 'Stable')) return new Map();
-    return new Map(groups.map((g) => [g.groupId, g.members.map((m) => m.memberId)]));
+    return new Map(groups.map((g) => [g.groupId, { state: g.state, clientIds: g.members.map((m) => m.clientId) }]));
   } catch {
     return undefined;
   }
 }
 
 /**
- * Waits until every group is Stable and `ok` says its members are right (default: at least one). A
- * rebalance that has not started yet looks Stable too: callers compare with the members from before.
+ * Waits until every group holds exactly the processes of its service that run at that moment (see
+ * groups.ts): asked again at each look, so a disruption that overlaps another still sees its wait end.
  */
-async function waitGroupsStable(
-  admin: Admin,
-  groupIds: string[],
-  ok: (groupId: string, members: string[]) => boolean = (_g, m) => m.length > 0,
-  timeoutMs = 180_000,
-): Promise<void> {
+async function waitGroupsSettled(admin: Admin, groupIds: string[], expectedFor: (groupId: string) => string[], timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let last: Map<string, GroupView> | undefined;
   for (;;) {
-    const now = await groupMembers(admin, groupIds);
-    if (now && now.size === groupIds.length && groupIds.every((g) => ok(g, now.get(g) ?? []))) return;
-    if (Date.now() > deadline) throw new Error(`consumer groups ${groupIds.join(', ')} not back after ${timeoutMs / 1000} s`);
+    last = (await describeGroups(admin, groupIds)) ?? last;
+    if (last && groupsSettled(last, groupIds, expectedFor)) return;
+    if (Date.now() > deadline) {
+      const seen = groupIds.map(
+        (g) => `${g}: ${last?.get(g)?.state ?? '?'} [${last?.get(g)?.clientIds.join(', ') ?? ''}] want [${expectedFor(g).join(', ')}]`,
+      );
+      throw new Error(`consumer groups not settled after ${timeoutMs / 1000} s: ${seen.join('; ')}`);
+    }
     await sleep(250);
   }
 }
@@ -237,6 +225,9 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
   let poller: ProgressPoller | undefined;
   let results: ResultsWatch | undefined;
   const services = new Map<string, ServiceProcess>();
+  /** each process's own Kafka client id: how the consumer groups' members are told apart */
+  const clientIds = new Map<ServiceProcess, string>();
+  let instances = 0;
   const killed = new Set<ServiceProcess>();
   let myMail: string[] = [];
   /** set once cleanup has begun: the exits it causes are not restarted */
@@ -294,8 +285,10 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
       COMMS_JOB_NOTICE_MIN: '0',
     };
     const start = (name: string, port: number) => {
-      const proc = new ServiceProcess(name, port, join(workDir, `${name}.log`), ROOT, { ...env, PORT: String(port) });
+      const clientId = `chaos-${name}-i${++instances}`;
+      const proc = new ServiceProcess(name, port, join(workDir, `${name}.log`), ROOT, { ...env, PORT: String(port), KAFKA_CLIENT_ID: clientId });
       services.set(name, proc);
+      clientIds.set(proc, clientId);
       return proc;
     };
     for (const name of SERVICES) start(name, ports[name]);
@@ -305,7 +298,12 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
         ? [`${topicPrefix}cohort.orchestrator`]
         : [`${topicPrefix}cohort.${service}`, `${topicPrefix}cohort.${service}.express`];
     const allGroups = SERVICES.flatMap(groupsOf);
-    await waitGroupsStable(admin, allGroups);
+    // the client ids of the processes of a group's service that run now
+    const expectedFor = (groupId: string) => {
+      const service = groupId.slice(`${topicPrefix}cohort.`.length).replace(/\.express$/, '');
+      return [...services.values()].filter((s) => s.running && serviceOf(s.name) === service).map((s) => clientIds.get(s)!);
+    };
+    await waitGroupsSettled(admin, allGroups, expectedFor);
     log(`${[...services.values()].map((s) => `${s.name} (pid ${s.pid})`).join(', ')} healthy, consumer groups stable; logs in ${workDir}`);
 
     // the two jobs
@@ -343,28 +341,9 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
     log(`published deactivate (${p.people} Learners) and send-notification with e-mail (${p.mailPeople} Managers)`);
 
     // the plan: each disruption at a random fraction of its job's progress, carried out one after the other
-    const plan: DisruptionRecord[] = !p.chaos
-      ? []
-      : [
-          ...(['orchestrator', 'identity', 'learning'] as const).map((s) => ({
-            what: `kill -9 ${s}`,
-            kind: 'kill' as const,
-            trigger: { job: 'deactivate', fraction: 0 },
-          })),
-          { what: 'kill -9 communications', kind: 'kill', trigger: { job: 'notify', fraction: 0 } },
-          { what: 'kill -9 Kafka broker', kind: 'broker', trigger: { job: 'deactivate', fraction: 0 } },
-          ...(p.rebalance
-            ? [
-                { what: 'learning-2 joins learning’s group', kind: 'join' as const, trigger: { job: 'deactivate', fraction: 0 } },
-                { what: 'learning-2 leaves learning’s group', kind: 'leave' as const, trigger: { job: 'deactivate', fraction: 0 } },
-              ]
-            : []),
-        ];
-    for (const d of plan) d.trigger.fraction = round(0.05 + 0.75 * random(), 3);
+    const plan: DisruptionRecord[] = p.chaos ? chaosPlan(random, p.rebalance) : [];
     const joins = plan.find((d) => d.kind === 'join');
     const leave = plan.find((d) => d.kind === 'leave');
-    if (joins && leave && leave.trigger.fraction < joins.trigger.fraction)
-      [joins.trigger.fraction, leave.trigger.fraction] = [leave.trigger.fraction, joins.trigger.fraction];
     log(`plan (seed ${p.seed}): ${plan.map((d) => `${d.what} at ${(d.trigger.fraction * 100).toFixed(1)} % of ${d.trigger.job}`).join('; ')}`);
     const byLabel = new Map(jobs.map((j) => [j.label, j]));
     const progressText = () =>
@@ -385,7 +364,7 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
       }
     };
 
-    const runDisruption = async (d: DisruptionRecord, overlapped: boolean) => {
+    const runDisruption = async (d: DisruptionRecord) => {
       const at = Date.now();
       d.atMs = at - publishAt;
       d.progress = progressText();
@@ -397,11 +376,6 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
       );
       const kafkaAdmin = admin!;
       const affected = d.kind === 'broker' ? allGroups : groupsOf(d.kind === 'kill' ? d.what.replace('kill -9 ', '') : 'learning');
-      const before = (await groupMembers(kafkaAdmin, affected)) ?? new Map<string, string[]>();
-      const count = (g: string) => before.get(g)?.length ?? 0;
-      // overlapped with others that change the same groups (learning-2 leaving), only "someone is back" holds
-      const atLeast = (g: string) => (overlapped ? 1 : Math.max(1, count(g)));
-      let back: (g: string, members: string[]) => boolean;
       if (d.kind === 'kill') {
         const name = d.what.replace('kill -9 ', '') as ServiceName;
         const victim = services.get(name)!;
@@ -411,19 +385,14 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
         await sleep(pause);
         d.downMs = Date.now() - at;
         await start(name, victim.port).waitHealthy(HEALTHY_TIMEOUT_MS);
-        // back in its groups: as many members as before, the killed process's member gone (the others stay)
-        back = (g, members) =>
-          members.length >= atLeast(g) && (count(g) === 0 || members.filter((m) => before.get(g)?.includes(m)).length < count(g));
       } else if (d.kind === 'broker') {
         await broker!.kill();
         const pause = Math.round(random() * p.restartDelayMaxMs);
         await sleep(pause);
         d.downMs = Date.now() - at;
         await broker!.up();
-        back = (g, members) => members.length >= atLeast(g);
       } else if (d.kind === 'join') {
         await start('learning-2', await freePort()).waitHealthy(HEALTHY_TIMEOUT_MS);
-        back = (g, members) => (overlapped ? members.length >= 1 : members.length === count(g) + 1);
       } else {
         const second = services.get('learning-2');
         if (second) {
@@ -432,10 +401,10 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
           d.note = `${d.note ? `${d.note}; ` : ''}SIGTERM: ${stopped.signal === 'SIGTERM' ? `exited in ${(stopped.ms / 1000).toFixed(1)} s` : `still running after 30 s, killed (${stopped.exit})`}`;
           services.delete('learning-2');
         }
-        back = (g, members) => (overlapped ? members.length >= 1 : members.length === Math.max(1, count(g) - 1));
       }
       d.answersMs = Date.now() - at;
-      await waitGroupsStable(kafkaAdmin, affected, back);
+      // back: the killed member gone, the restarted (joined) one there, the one that left gone — and nobody else
+      await waitGroupsSettled(kafkaAdmin, affected, expectedFor);
       const ready = Date.now();
       d.readyMs = ready - at;
       log(
@@ -446,10 +415,10 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
     // one disruption at a time: the next once the last one's consumer groups are stable again (but see nearEnd)
     const inFlight = new Set<Promise<void>>();
     let lastLaunched: DisruptionRecord | undefined;
-    const launch = (d: DisruptionRecord, overlapped = false) => {
+    const launch = (d: DisruptionRecord) => {
       pending.splice(pending.indexOf(d), 1);
       report.disruptions.push(d);
-      const task: Promise<void> = runDisruption(d, overlapped)
+      const task: Promise<void> = runDisruption(d)
         .catch((err: unknown) => {
           d.note = `${d.note ? `${d.note}; ` : ''}failed: ${String(err)}`;
           report.errors.push(`${d.what}: ${String(err)}`);
@@ -482,7 +451,7 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
           log(`catching up: ${next.what} now, the jobs near their end`);
         }
         lastLaunched = next;
-        launch(next, overlapped);
+        launch(next);
       }
       await sleep(100);
     }

@@ -1,4 +1,4 @@
-import { createTopics, infraUp } from '@cohort/testing';
+import { createTopics, infraUp, ownerHere } from '@cohort/testing';
 
 /**
  * Brings up (or reuses) the real Kafka, MongoDB-protocol server and SMTP sink — local processes, or
@@ -15,7 +15,7 @@ export default async function globalSetup(): Promise<void> {
     Object.assign(process.env, infra.env);
     g.__COHORT_CONTAINERS_STOP__ = stop;
   } else {
-    const infra = await infraUp(log);
+    const infra = await infraUp(log, ownerHere('a test run (jest)'));
     Object.assign(process.env, infra.env);
     g.__COHORT_INFRA_STARTED__ = infra.started;
   }

@@ -20,6 +20,12 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:19092'),
   KAFKA_TOPIC_PREFIX: z.string().default(''),
+  // this process's Kafka client id (default cohort-<service>): give each replica its own (the pod name) and the
+  // broker's group descriptions and logs tell the replicas apart
+  KAFKA_CLIENT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'letters, digits, dots, underscores and hyphens')
+    .optional(),
   // how long the group waits for a silent member (a killed process) before its partitions move on; heartbeats
   // go every 3 s, also while a handler runs. The broker accepts 6–300 s by default.
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(10000),
@@ -78,7 +84,7 @@ export function loadConfig(service: ServiceId, env: NodeJS.ProcessEnv = process.
     kafka: {
       brokers: e.KAFKA_BROKERS.split(',').map((b) => b.trim()),
       topicPrefix: e.KAFKA_TOPIC_PREFIX,
-      clientId: `cohort-${service}`,
+      clientId: e.KAFKA_CLIENT_ID ?? `cohort-${service}`,
       groupId: `${e.KAFKA_TOPIC_PREFIX}cohort.${service}`,
       sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
       rebalanceTimeoutMs: e.KAFKA_REBALANCE_TIMEOUT_MS,

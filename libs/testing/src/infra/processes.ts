@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { mkdirSync, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
 import { LOG_DIR } from './paths';
@@ -20,6 +20,89 @@ export function startDetached(name: string, cmd: string, args: string[], env: No
   if (!child.pid) throw new InfraError(`could not start ${name} (${cmd})`);
   child.unref();
   return child.pid;
+}
+
+/** A process as these scripts remember it: its pid and, where /proc tells, when it started (a reused pid is another process). */
+export interface ProcRef {
+  pid: number;
+  /** /proc/<pid>/stat start time (clock ticks after boot); absent where there is no /proc */
+  startedAt?: number;
+}
+
+/** When the process started, in clock ticks after boot (Linux /proc); undefined when it is gone or unknown. */
+export function procStartTime(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+  } catch {
+    return undefined;
+  }
+}
+
+export function procRef(pid: number): ProcRef {
+  return { pid, startedAt: procStartTime(pid) };
+}
+
+/** The process still runs and is the one remembered (not another that got its pid). */
+export function stillRunning(ref: ProcRef | undefined): boolean {
+  if (!ref || !isAlive(ref.pid)) return false;
+  if (ref.startedAt === undefined) return true;
+  const now = procStartTime(ref.pid);
+  return now === undefined || now === ref.startedAt;
+}
+
+/** The command line of a process ('' when unknown). */
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** The pids of the processes listening on a TCP port (Linux /proc; [] elsewhere or when none). */
+export function listeners(port: number): number[] {
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text = '';
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      // local address "ADDR:PORT" (hex), state 0A = LISTEN, inode in column 10
+      if (f.length > 9 && f[3] === '0A' && parseInt(f[1].split(':')[1], 16) === port) inodes.add(f[9]);
+    }
+  }
+  if (!inodes.size) return [];
+  const pids: number[] = [];
+  for (const entry of safeReaddir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    for (const fd of safeReaddir(`/proc/${entry}/fd`)) {
+      let target = '';
+      try {
+        target = readlinkSync(`/proc/${entry}/fd/${fd}`);
+      } catch {
+        continue;
+      }
+      const m = /^socket:\[(\d+)\]$/.exec(target);
+      if (m && inodes.has(m[1])) {
+        pids.push(Number(entry));
+        break;
+      }
+    }
+  }
+  return pids;
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 export function isAlive(pid: number | undefined): boolean {
@@ -80,7 +163,9 @@ export function portFree(port: number, host = '127.0.0.1'): Promise<boolean> {
 
 export async function assertPortFree(port: number, what: string, override: string): Promise<void> {
   if (!(await portFree(port))) {
-    throw new InfraError(`port ${port} (${what}) is in use by another process: stop it, or set ${override}`);
+    const holder = listeners(port)[0];
+    const who = holder ? `pid ${holder}: ${commandLine(holder).slice(0, 120)}` : 'another process';
+    throw new InfraError(`port ${port} (${what}) is in use by ${who}; stop it, or set ${override}`);
   }
 }
 
