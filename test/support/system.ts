@@ -56,14 +56,15 @@ export async function startSystem(options: { gateway?: boolean; env?: Record<str
   const saved = Object.fromEntries(Object.keys(options.env ?? {}).map((key) => [key, process.env[key]]));
   Object.assign(process.env, options.env ?? {});
   const mongo = await MongoClient.connect(process.env.MONGO_URL!);
-  const { IdentityModule } = await import('../../apps/identity/src/identity.module');
-  const identity = await startService(IdentityModule);
-  process.env.IDENTITY_URL = (await identity.getUrl()).replace('[::1]', '127.0.0.1');
+  // the participants' ports first: identity calls membership too (the group names of an export)
   const participantPorts: Record<string, number> = {};
   for (const service of ['membership', 'learning', 'communications']) {
     participantPorts[service] = await freePort();
     process.env[`${service.toUpperCase()}_URL`] = `http://127.0.0.1:${participantPorts[service]}`;
   }
+  const { IdentityModule } = await import('../../apps/identity/src/identity.module');
+  const identity = await startService(IdentityModule);
+  process.env.IDENTITY_URL = (await identity.getUrl()).replace('[::1]', '127.0.0.1');
   const { OrchestratorModule } = await import('../../apps/orchestrator/src/orchestrator.module');
   const orchestrator = await startService(OrchestratorModule);
   process.env.ORCHESTRATOR_URL = (await orchestrator.getUrl()).replace('[::1]', '127.0.0.1');

@@ -30,6 +30,10 @@ export const IDENTITY = {
   IMPORT_UNREADABLE: 'IDENTITY.IMPORT_UNREADABLE',
   /** an uploaded file over the size or row limit */
   IMPORT_TOO_LARGE: 'IDENTITY.IMPORT_TOO_LARGE',
+  /** export-csv: the job recorded nobody (no such export job of the tenant) */
+  NO_ARTIFACT: 'IDENTITY.NO_ARTIFACT',
+  /** export-csv: membership cannot name the teams and groups now; the download can be tried again */
+  MEMBERSHIP_UNAVAILABLE: 'IDENTITY.MEMBERSHIP_UNAVAILABLE',
   /** a request body, path parameter or cursor that does not fit the contract */
   INVALID_REQUEST: 'IDENTITY.INVALID_REQUEST',
 } as const;

@@ -6,6 +6,9 @@ import { WorkResultsPublisher } from '@cohort/messaging';
 import { DecideHttpController } from './actions/decide/decide.http.controller';
 import { DecideHandler } from './actions/decide/decide.query';
 import { WORK_ACTION_HANDLERS } from './actions/work-actions';
+import { ExportArtifactHttpController } from './exports/export-artifact.http.controller';
+import { ExportsRepository } from './exports/exports.repository';
+import { MembershipGroupsClient } from './exports/membership-groups.client';
 import { IdentityKafkaController } from './identity.kafka.controller';
 import { ImportsHttpController } from './imports/imports.http.controller';
 import { StageImportHandler } from './imports/stage-import.handler';
@@ -38,9 +41,10 @@ const controllers = [
   DecideHttpController,
   InvitationsHttpController,
   ImportsHttpController,
+  ExportArtifactHttpController,
 ];
 const queryHandlers = [GetPersonHandler, LookupPeopleHandler, DirectoryHandler, StreamSelectionHandler, DigestSelectionHandler, DecideHandler];
-const repositories = [PeopleRepository, TenantsRepository, StagedInviteesRepository, TokenUsesRepository];
+const repositories = [PeopleRepository, TenantsRepository, StagedInviteesRepository, TokenUsesRepository, ExportsRepository];
 
 @Module({
   imports: [
@@ -63,6 +67,7 @@ const repositories = [PeopleRepository, TenantsRepository, StagedInviteesReposit
     ...queryHandlers,
     ...repositories,
     WorkResultsPublisher,
+    MembershipGroupsClient,
   ],
 })
 export class IdentityModule {}

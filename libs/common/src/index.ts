@@ -7,3 +7,4 @@ export * from './persistence/person-documents';
 export * from './people/identity-lookup.client';
 export * from './http/http-error';
 export * from './http/decide.controller';
+export * from './csv/csv-cell';

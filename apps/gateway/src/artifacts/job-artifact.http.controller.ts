@@ -29,12 +29,12 @@ export class JobArtifactHttpController {
   @ApiOperation({
     summary: 'The file a job produced',
     description:
-      'For actions that declare a file in the catalogue (download-certificates: a ZIP), once the job has finished; ' +
+      'For actions that declare a file in the catalogue (download-certificates: a ZIP of PDFs; export-csv: a CSV of the people), once the job has finished; ' +
       'streamed as an attachment named `<action>-<jobId>.<extension>`. Only for callers who may run the job’s action. ' +
       '404 JOBS.NO_ARTIFACT when the action makes no file or the file is gone; 409 JOBS.NOT_FINISHED while the job runs.',
   })
   @ApiJobId()
-  @ApiProduces('application/zip', 'application/octet-stream')
+  @ApiProduces('application/zip', 'text/csv', 'application/octet-stream')
   @ApiOkResponse({ description: 'The file, with Content-Disposition: attachment', schema: { type: 'string', format: 'binary' } })
   @ApiErrors(400, 401, 403, 404, 409, 429, 502, 503)
   async download(@Caller() caller: CohortClaims, @Param('id', new ZodPipe(JobId, () => 'id')) id: string, @Res() res: Response): Promise<void> {

@@ -9,6 +9,7 @@ import { ChangeRole, ChangeRoleHandler } from './change-role/change-role.handler
 import { ArchiveProfile, ArchiveProfileHandler } from './archive-profile/archive-profile.handler';
 import { Deactivate, DeactivateHandler } from './deactivate/deactivate.handler';
 import { ErasePerson, ErasePersonHandler } from './erase-person/erase-person.handler';
+import { ExportCsv, ExportCsvHandler } from './export-csv/export-csv.handler';
 import { InviteUsers, InviteUsersHandler } from './invite-users/invite-users.handler';
 import { MarkPendingDeletion, MarkPendingDeletionHandler } from './mark-pending-deletion/mark-pending-deletion.handler';
 import { Reactivate, ReactivateHandler } from './reactivate/reactivate.handler';
@@ -48,6 +49,7 @@ const WORK_ACTIONS: Readonly<Record<string, WorkAction>> = {
   /** participant-only: the undo of add-specialisms */
   'set-specialisms': { command: SetSpecialisms, handler: SetSpecialismsHandler },
   'update-properties': { command: UpdateProperties, handler: UpdatePropertiesHandler },
+  'export-csv': { command: ExportCsv, handler: ExportCsvHandler },
 };
 
 export function workAction(actionId: string): WorkAction | undefined {

@@ -31,12 +31,14 @@ export const exportActions = [
     title: 'Export CSV',
     description:
       'Streams a CSV of the selected people (a filter of {} is everyone) with profile, status, role, language, ' +
-      'teams and groups, labels and registration date; the file is the artifact of the job.',
+      'teams and groups (by name), labels, specialisms, registration and last-active dates, as they were when the job ran; ' +
+      'the file is the artifact of the job (`GET /v1/batch-jobs/:id/artifact`), every cell safe to open in a spreadsheet.',
     params: z.strictObject({
       columns: listOf(z.enum(EXPORT_COLUMNS), EXPORT_COLUMNS.length).optional().describe('Columns to include, in this order; all if absent'),
     }),
     reversible: false,
     destructive: false,
     permission: 'export',
+    artifact: { mediaType: 'text/csv', extension: 'csv' },
   }),
 ] as const;

@@ -2,7 +2,7 @@ import { Transform, TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { stringify } from 'csv-stringify';
 import type { ItemView } from '@cohort/contracts';
-import { cellText } from './csv-cell';
+import { cellText } from '@cohort/common';
 
 /** The columns of `results.csv`, in order; the first line of the file names them. */
 export const RESULT_COLUMNS = ['userId', 'status', 'code', 'message', 'step', 'attempts', 'before', 'data'] as const;

@@ -1,3 +1,4 @@
+import { ExportsRepository } from '../../exports/exports.repository';
 import { fakeStatusStores, statusWork } from '../status/fake-status-stores';
 import { testPerson } from '../test-person';
 import { decideErase, ErasePerson, ErasePersonHandler } from './erase-person.handler';
@@ -22,13 +23,21 @@ describe('decideErase', () => {
   });
 });
 
+/** What export jobs recorded: erase-person removes it for the erased people. */
+const fakeExports = (writes: string[]) =>
+  ({
+    removeRowsOfPeople: async (_tenantId: string, userIds: readonly string[]) => {
+      if (userIds.length) writes.push(`exports ${userIds.join(',')}`);
+    },
+  }) as unknown as ExportsRepository;
+
 describe('ErasePersonHandler', () => {
-  it('erases in one write, takes them off the owners list, and succeeds again on redelivery', async () => {
+  it('erases in one write with what exports recorded of them, takes them off the owners list, and succeeds again on redelivery', async () => {
     const stores = fakeStatusStores([testPerson({ userId: 'u1', status: 'pending-deletion' }), testPerson({ userId: 'u2' })], ['o1']);
-    const handler = new ErasePersonHandler(stores.people, stores.tenants);
+    const handler = new ErasePersonHandler(stores.people, stores.tenants, fakeExports(stores.writes));
     const work = statusWork('erase-person', ['u1', 'u2'], { step: 4 });
     expect((await handler.execute(new ErasePerson(work))).map((o) => o.code ?? o.status)).toEqual(['succeeded', 'IDENTITY.WRONG_STATUS']);
-    expect(stores.writes).toEqual(['erase u1', 'remove u1']);
+    expect(stores.writes).toEqual(['exports u1', 'erase u1', 'remove u1']);
     expect(stores.stored.has('u1')).toBe(false);
     stores.writes.length = 0;
     expect((await handler.execute(new ErasePerson({ ...work, attempt: 2 }))).map((o) => o.code ?? o.status)).toEqual([
@@ -40,7 +49,7 @@ describe('ErasePersonHandler', () => {
 
   it('a dry run erases nothing', async () => {
     const stores = fakeStatusStores([testPerson({ status: 'pending-deletion' })]);
-    const outcomes = await new ErasePersonHandler(stores.people, stores.tenants).execute(new ErasePerson(statusWork('erase-person', ['u1']), true));
+    const outcomes = await new ErasePersonHandler(stores.people, stores.tenants, fakeExports(stores.writes)).execute(new ErasePerson(statusWork('erase-person', ['u1']), true));
     expect(outcomes).toEqual([{ userId: 'u1', status: 'succeeded', before: 'pending-deletion' }]);
     expect(stores.writes).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Outcome, validateParams, WorkChunk } from '@cohort/contracts';
 import { failAll } from '@cohort/messaging';
 import { IDENTITY } from '../../identity.errors';
+import { ExportsRepository } from '../../exports/exports.repository';
 import { PeopleRepository } from '../../people/people.repository';
 import { Person } from '../../people/person.schema';
 import { TenantsRepository } from '../../tenants/tenants.repository';
@@ -33,12 +34,13 @@ export function decideErase(userId: string, person: Person | undefined): EraseDe
   return { outcome: { userId, status: 'succeeded', before: person.status }, preview: { before: person.status }, erase: true };
 }
 
-/** Erases the people of a `delete` job from identity for good, and takes them off the tenant's owners list. */
+/** Erases the people of a `delete` job from identity for good (with what exports recorded of them), and takes them off the tenant's owners list. */
 @CommandHandler(ErasePerson)
 export class ErasePersonHandler implements ICommandHandler<ErasePerson, Outcome[]> {
   constructor(
     private readonly people: PeopleRepository,
     private readonly tenants: TenantsRepository,
+    private readonly exports: ExportsRepository,
   ) {}
 
   async execute({ work, dryRun }: ErasePerson): Promise<Outcome[]> {
@@ -48,6 +50,7 @@ export class ErasePersonHandler implements ICommandHandler<ErasePerson, Outcome[
     const decisions: EraseDecision[] = decideEach(work.userIds, (userId) => decideErase(userId, found.get(userId)));
     if (dryRun) return decisions.map(dryRunOutcome);
     const erased = decisions.filter((d) => d.erase).map((d) => d.outcome.userId);
+    await this.exports.removeRowsOfPeople(work.tenantId, erased); // what earlier exports recorded of them goes too
     await this.people.erase(work.tenantId, erased);
     await this.tenants.removeOwners(work.tenantId, erased);
     return decisions.map((d) => d.outcome);
