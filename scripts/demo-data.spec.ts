@@ -48,6 +48,20 @@ describe('buildDemoTenant', () => {
     expect(people.filter((p) => p.anonymous).length).toBeGreaterThan(1);
   });
 
+  it('is consistent with the model: only pending invitations are kept, suspended people remember they were active', () => {
+    for (const p of people) {
+      expect({ id: p.userId, invited: p.status === 'invited' && !p.anonymous, invitation: p.invitation !== null }).toEqual({
+        id: p.userId,
+        invited: p.status === 'invited' && !p.anonymous,
+        invitation: p.status === 'invited' && !p.anonymous,
+      });
+      expect({ id: p.userId, prior: p.priorStatuses }).toEqual({
+        id: p.userId,
+        prior: ['deactivated', 'archived'].includes(p.status) ? ['active'] : [],
+      });
+    }
+  });
+
   it('has about the documented mix of statuses', () => {
     const share = (s: string) => people.filter((p) => p.status === s).length / people.length;
     expect(share('active')).toBeCloseTo(0.75, 1);

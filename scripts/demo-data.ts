@@ -164,7 +164,10 @@ function buildPerson(rng: Rng, tenantId: string, userId: string, name: string, s
     hireDate,
     lastActiveAt,
     anonymous,
-    invitation: anonymous ? null : { sentCount, sentAt: sentCount > 1 ? resentAt : createdAt },
+    // the model: an invitation is kept only while it is pending (accepting clears it), and a suspended person
+    // remembers the status their suspension ended (all the demo's suspended people had joined)
+    invitation: anonymous || status !== 'invited' ? null : { sentCount, sentAt: sentCount > 1 ? resentAt : createdAt },
+    priorStatuses: status === 'deactivated' || status === 'archived' ? ['active'] : [],
     ops: [],
     createdAt,
     updatedAt: lastActiveAt && lastActiveAt > createdAt ? lastActiveAt : createdAt,

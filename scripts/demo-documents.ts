@@ -27,6 +27,7 @@ export interface PersonDoc {
   lastActiveAt: Date | null;
   anonymous: boolean;
   invitation: { sentCount: number; sentAt: Date | null } | null;
+  priorStatuses: PersonStatus[];
   /** identity's copies of membership's and learning's lists (PersonFacts), for the directory filters */
   groupIds?: string[];
   courseIds?: string[];

@@ -49,6 +49,7 @@ function personDoc(tenantId: string, i: number, over: Partial<PersonDoc> = {}): 
     lastActiveAt: i % 4 === 1 ? null : new Date(Date.UTC(2025, 0, 1) + i * DAY),
     anonymous: false,
     invitation: { sentCount: 1, sentAt: createdAt },
+    priorStatuses: [],
     ops: [],
     createdAt,
     updatedAt: createdAt,

@@ -8,7 +8,7 @@ import { CohortSystem, personDoc, startSystem } from '../support/system';
 /** small jobs' chunks travel on the express lane of the work topic */
 const MEMBERSHIP_EXPRESS = workTopic('membership', TOPICS, 'express');
 
-type Person = ReturnType<typeof personDoc>;
+type Person = ReturnType<typeof personDoc> & { priorStatuses?: string[] };
 
 /**
  * identity's status actions through real parts: the orchestrator's jobs API → identity (and the learning,
@@ -93,11 +93,34 @@ describe('identity status actions: deactivate, reactivate, archive, delete', () 
     expect((await ownersOf(tenant))?.sort()).toEqual(['co-owner', 'owner']);
   });
 
-  it('reactivates the deactivated (invited again if they never accepted) and skips the others', async () => {
+  it('reactivation gives back exactly the prior status: an active person with an old invitation active, deactivated then archived deactivated', async () => {
+    const tenant = uniqueTenant('prior');
+    const joined = { lastActiveAt: new Date('2026-11-01T00:00:00Z'), invitation: { sentCount: 1, sentAt: new Date('2026-01-01T00:00:00Z') } };
+    await seed(tenant, [
+      ['joined', joined], // the demo tenant's active people carry the invitation they once accepted
+      ['layered', {}],
+      ['pending', { status: 'invited', invitation: { sentCount: 2, sentAt: new Date(), tokenHash: 'h' } }],
+    ]);
+    const deactivated = await submit(tenant, 'deactivate', ['joined', 'layered', 'pending']);
+    expect((await finished(tenant, deactivated)).job.counts).toMatchObject({ succeeded: 3 });
+    await run(tenant, 'archive-profile', ['layered']);
+    expect(await statusOf(tenant, 'layered')).toBe('archived');
+
+    await run(tenant, 'reactivate', ['joined', 'pending']);
+    expect([await statusOf(tenant, 'joined'), await statusOf(tenant, 'pending')]).toEqual(['active', 'invited']);
+    const profile = await run(tenant, 'reactivate-profile', ['layered']);
+    expect(profile.items.get('layered')).toMatchObject({ status: 'succeeded', before: 'archived' });
+    expect(await statusOf(tenant, 'layered')).toBe('deactivated'); // what it was before the archive
+    await run(tenant, 'reactivate', ['layered']);
+    expect(await statusOf(tenant, 'layered')).toBe('active');
+    expect((await people().findOne({ _id: `${tenant}:layered` }))?.priorStatuses).toEqual([]);
+  });
+
+  it('reactivates the deactivated (invited again if they never joined) and skips the others', async () => {
     const tenant = uniqueTenant('react');
     await seed(tenant, [
       ['off', { status: 'deactivated' }],
-      ['off-invitee', { status: 'deactivated', invitation: { sentCount: 1, sentAt: new Date() } }],
+      ['off-invitee', { status: 'deactivated', invitation: { sentCount: 1, sentAt: new Date(), tokenHash: 'h' } }],
       ['on', {}],
       ['archived', { status: 'archived' }],
     ]);

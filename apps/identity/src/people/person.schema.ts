@@ -82,6 +82,13 @@ export class Person {
   @Prop({ type: Date })
   hireDate?: Date;
 
+  /**
+   * The status a person had before each suspension still in force (deactivate, archive-profile), most recent
+   * last: reactivating returns them to exactly that (deactivated, then archived, comes back deactivated).
+   */
+  @Prop({ type: [String], enum: PERSON_STATUSES, default: [] })
+  priorStatuses?: PersonStatus[];
+
   /** null until the person first signs in */
   @Prop({ type: Date, default: null })
   lastActiveAt?: Date | null;

@@ -9,10 +9,10 @@ const setup = (people: Person[], owners?: string[]) => {
 };
 
 describe('ReactivateProfileHandler', () => {
-  it('gives archived people access back (invited if they never accepted), the Owners back on the list', async () => {
+  it('gives archived people back the status they had (invited if they were), the Owners back on the list', async () => {
     const people = [
-      testPerson({ userId: 'o1', role: 'Owner', status: 'archived' }),
-      testPerson({ userId: 'u1', status: 'archived', invitation: { sentCount: 1, sentAt: null } }),
+      testPerson({ userId: 'o1', role: 'Owner', status: 'archived', priorStatuses: ['active'] }),
+      testPerson({ userId: 'u1', status: 'archived', priorStatuses: ['invited'] }),
       testPerson({ userId: 'u2', status: 'deactivated' }),
       testPerson({ userId: 'u3' }),
     ];

@@ -22,7 +22,7 @@ describe('decideTransition', () => {
   it('deactivates an active person and remembers the prior status', () => {
     const d = decideTransition('u1', testPerson(), DEACTIVATE, ctx());
     expect(d.outcome).toEqual({ userId: 'u1', status: 'succeeded', before: 'active' });
-    expect(d.change).toEqual({ userId: 'u1', set: { status: 'deactivated' }, op: { k: 'j:0', b: 'active' } });
+    expect(d.change).toEqual({ userId: 'u1', set: { status: 'deactivated', priorStatuses: ['active'] }, op: { k: 'j:0', b: 'active' } });
   });
 
   it('deactivates an invited person', () => {
@@ -79,19 +79,44 @@ describe('decideTransition', () => {
     expect(codeOf(decideTransition('u1', testPerson({ status: 'pending-deletion' }), MARK_PENDING_DELETION, ctx()))).toBe('IDENTITY.UNCHANGED');
   });
 
-  it('reactivation returns people to active, or to invited when they never accepted their invitation', () => {
-    const invitation = { sentCount: 1, sentAt: null, tokenHash: 'h' };
-    expect(decideTransition('u1', testPerson({ status: 'deactivated' }), REACTIVATE, ctx()).change?.set).toEqual({ status: 'active' });
-    expect(decideTransition('u1', testPerson({ status: 'deactivated', invitation }), REACTIVATE, ctx()).change?.set).toEqual({ status: 'invited' });
-    expect(decideTransition('u1', testPerson({ status: 'archived' }), REACTIVATE_PROFILE, ctx()).change?.set).toEqual({ status: 'active' });
-    expect(decideTransition('u1', testPerson({ status: 'archived', invitation }), REACTIVATE_PROFILE, ctx()).change?.set).toEqual({
-      status: 'invited',
+  it('reactivation returns people to exactly the status their suspension ended, and forgets it', () => {
+    const back = (status: 'deactivated' | 'archived', priorStatuses: ('active' | 'invited' | 'deactivated')[]) =>
+      decideTransition('u1', testPerson({ status, priorStatuses }), status === 'archived' ? REACTIVATE_PROFILE : REACTIVATE, ctx()).change?.set;
+    expect(back('deactivated', ['active'])).toEqual({ status: 'active', priorStatuses: [] });
+    expect(back('deactivated', ['invited'])).toEqual({ status: 'invited', priorStatuses: [] });
+    expect(back('archived', ['active'])).toEqual({ status: 'active', priorStatuses: [] });
+    // deactivated, then archived: reactivating the profile comes back deactivated, and reactivating then active
+    expect(back('archived', ['active', 'deactivated'])).toEqual({ status: 'deactivated', priorStatuses: ['active'] });
+  });
+
+  it('someone suspended before statuses were remembered: invited only when they never joined, whatever invitation they once had', () => {
+    const set = (over: Partial<Parameters<typeof testPerson>[0]>) =>
+      decideTransition('u1', testPerson({ status: 'deactivated', ...over }), REACTIVATE, ctx()).change?.set;
+    const pending = { sentCount: 1, sentAt: null, tokenHash: 'h' };
+    expect(set({})).toEqual({ status: 'active', priorStatuses: [] });
+    expect(set({ invitation: pending })).toEqual({ status: 'invited', priorStatuses: [] });
+    // an invitation object kept after joining (legacy data) does not make anyone "invited" again
+    expect(set({ invitation: { sentCount: 1, sentAt: null }, lastActiveAt: new Date() })).toEqual({ status: 'active', priorStatuses: [] });
+    expect(set({ invitation: pending, lastActiveAt: new Date() })).toEqual({ status: 'active', priorStatuses: [] });
+  });
+
+  it('a suspension remembers the status it ends: deactivate and archive push it', () => {
+    expect(decideTransition('u1', testPerson({ status: 'invited' }), DEACTIVATE, ctx()).change?.set).toEqual({
+      status: 'deactivated',
+      priorStatuses: ['invited'],
+    });
+    expect(decideTransition('u1', testPerson({ status: 'deactivated', priorStatuses: ['active'] }), ARCHIVE_PROFILE, ctx()).change?.set).toEqual({
+      status: 'archived',
+      priorStatuses: ['active', 'deactivated'],
     });
   });
 
   it('archives active, deactivated and invited people; marks anyone but those pending deletion', () => {
     for (const status of ['active', 'deactivated', 'invited'] as const) {
-      expect(decideTransition('u1', testPerson({ status }), ARCHIVE_PROFILE, ctx()).change?.set).toEqual({ status: 'archived' });
+      expect(decideTransition('u1', testPerson({ status }), ARCHIVE_PROFILE, ctx()).change?.set).toEqual({
+        status: 'archived',
+        priorStatuses: [status],
+      });
     }
     for (const status of ['active', 'deactivated', 'invited', 'archived'] as const) {
       expect(decideTransition('u1', testPerson({ status }), MARK_PENDING_DELETION, ctx()).change?.op).toEqual({ k: 'j:0', b: status });
@@ -151,6 +176,12 @@ describe('decideRestore (compensation of the same job)', () => {
     const d = decideRestore('u1', marked('archived'), rctx);
     expect(d.outcome).toEqual({ userId: 'u1', status: 'succeeded', before: 'pending-deletion' });
     expect(d.change).toEqual({ userId: 'u1', set: { status: 'archived' }, op: { k: 'j:100', b: 'pending-deletion' } });
+  });
+
+  it('compensating a deactivate forgets the status it remembered', () => {
+    const deactivated = testPerson({ status: 'deactivated', priorStatuses: ['active'], ops: [{ k: 'j:0', b: 'active' }] });
+    const d = decideRestore('u1', deactivated, { ...rctx, forwardStatus: 'deactivated' });
+    expect(d.change?.set).toEqual({ status: 'active', priorStatuses: [] });
   });
 
   it('without the forward marker (the forward step changed nothing) succeeds without a write', () => {

@@ -16,11 +16,20 @@ export interface StatusTransition {
   to: (person: Person) => PersonStatus;
   /** it takes access away: nobody does it to themself, and the last active Owner is kept */
   removesAccess: boolean;
+  /** a suspension (`push`: the prior status is remembered) or the end of one (`pop`: back to the remembered status) */
+  priorStatus?: 'push' | 'pop';
 }
 
-/** Where a person goes back to on reactivation: invited while their invitation was never accepted, else active. */
-export function returningStatus(person: Person): PersonStatus {
-  return person.invitation ? 'invited' : 'active';
+/**
+ * Where a person goes back to when a suspension ends: the status they had before it (the last of
+ * `priorStatuses`), if it is one `allowed` here. A person suspended before statuses were remembered comes
+ * back invited when they never joined (a pending invitation, never signed in, no password), else active.
+ */
+export function returningStatus(person: Person, allowed: readonly PersonStatus[] = ['active', 'invited']): PersonStatus {
+  const remembered = person.priorStatuses?.at(-1);
+  if (remembered && allowed.includes(remembered)) return remembered;
+  const neverJoined = !!person.invitation?.tokenHash && !person.lastActiveAt && !person.passwordHash;
+  return neverJoined ? 'invited' : 'active';
 }
 
 const to = (status: PersonStatus) => () => status;
@@ -32,14 +41,16 @@ export const DEACTIVATE: StatusTransition = {
   already: ['deactivated'],
   to: to('deactivated'),
   removesAccess: true,
+  priorStatus: 'push',
 };
 /** `reactivate`: deactivated people sign in again. */
 export const REACTIVATE: StatusTransition = {
   verb: 'reactivate',
   from: ['deactivated'],
   already: ['active', 'invited'],
-  to: returningStatus,
+  to: (person) => returningStatus(person),
   removesAccess: false,
+  priorStatus: 'pop',
 };
 /** `archive-profile`: workspace access removed, account kept. */
 export const ARCHIVE_PROFILE: StatusTransition = {
@@ -48,14 +59,16 @@ export const ARCHIVE_PROFILE: StatusTransition = {
   already: ['archived'],
   to: to('archived'),
   removesAccess: true,
+  priorStatus: 'push',
 };
-/** `reactivate-profile`: archived people get their access back. */
+/** `reactivate-profile`: archived people get back the status they had (deactivated before: deactivated again). */
 export const REACTIVATE_PROFILE: StatusTransition = {
   verb: 'reactivate the profile of',
   from: ['archived'],
   already: ['active', 'invited'],
-  to: returningStatus,
+  to: (person) => returningStatus(person, ['active', 'invited', 'deactivated']),
   removesAccess: false,
+  priorStatus: 'pop',
 };
 /** `mark-pending-deletion`: the first step of `delete`; the person shows as pending deletion while the saga runs. */
 export const MARK_PENDING_DELETION: StatusTransition = {
@@ -83,7 +96,19 @@ export function decideTransition(userId: string, person: Person | undefined, rul
   if (rule.removesAccess && userId === ctx.actorId) return skipped(userId, IDENTITY.SELF, `nobody can ${rule.verb} themself`, person.status);
   if (!rule.from.includes(person.status)) return notApplicable(userId, person, rule);
   if (rule.removesAccess && isLastOwner(userId, person, ctx.owners)) return lastActiveOwner(userId);
-  return changed(userId, 'status', person.status, rule.to(person), ctx.key);
+  return statusChanged(userId, person, rule.to(person), rule.priorStatus, ctx.key);
+}
+
+/**
+ * The status change, and the remembered prior statuses with it: a suspension pushes the status it ends, the
+ * end of one pops it. The op marker keeps the bare prior status (what a compensation and the results show).
+ */
+function statusChanged(userId: string, person: Person, after: PersonStatus, stack: 'push' | 'pop' | undefined, key: string): Decision {
+  const d = changed(userId, 'status', person.status, after, key);
+  const prior = person.priorStatuses ?? [];
+  if (stack === 'push') d.change!.set.priorStatuses = [...prior, person.status];
+  if (stack === 'pop') d.change!.set.priorStatuses = prior.slice(0, -1);
+  return d;
 }
 
 /** A status the rule does not change: UNCHANGED when the person already has its result, else WRONG_STATUS. */
@@ -133,7 +158,8 @@ export function decideRestore(userId: string, person: Person | undefined, ctx: R
   if (person.status !== ctx.forwardStatus) {
     return skipped(userId, IDENTITY.WRONG_STATUS, `status changed to ${person.status} since; not put back to ${prior}`, person.status);
   }
-  return changed(userId, 'status', person.status, prior, ctx.key);
+  // the forward step remembered the status it ended: forget it again
+  return statusChanged(userId, person, prior, person.priorStatuses?.at(-1) === prior ? 'pop' : undefined, ctx.key);
 }
 
 function priorStatus(op: { b?: unknown } | undefined): PersonStatus | undefined {
