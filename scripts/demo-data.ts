@@ -3,6 +3,7 @@
  * courses and enrolments as plain documents, one document per person in each service's store.
  */
 import type { Role } from '@cohort/auth';
+import { learnerFacts } from '../apps/learning/src/learners/learner-facts';
 import type {
   ContentDoc,
   CourseDoc,
@@ -241,8 +242,6 @@ const ENROLMENT_WEIGHTS: ReadonlyArray<[EnrolmentStatus, number]> = [
   ['undecided', 3],
 ];
 
-const FINISHED = new Set<EnrolmentStatus>(['completed', 'passed', 'failed', 'undecided']);
-
 function enrolment(rng: Rng, courseId: string, person: PersonDoc, now: Date): Enrolment {
   const status: EnrolmentStatus = person.status === 'invited' ? 'enrolled' : weighted(rng, ENROLMENT_WEIGHTS);
   const enrolledAt = daysBefore(now, int(rng, 0, daysBetween(person.createdAt, now)));
@@ -281,11 +280,13 @@ export function buildDemoTenant(tenantId = DEMO_TENANT, people = DEMO_PEOPLE, no
     const key = { _id: person._id, tenantId, userId: person.userId };
     memberships.push({ ...key, groupIds, sharedWith: [], ops: [] });
     const learning = enrolmentsFor(rng, person, groupIds, groupById, now);
-    Object.assign(person, {
-      groupIds,
-      courseIds: learning.map((e) => e.courseId),
-      completedCourseIds: learning.filter((e) => FINISHED.has(e.status)).map((e) => e.courseId),
-    });
+    // what learning's PersonFacts would have told identity (the same function, so the filters agree)
+    const { courseIds, completedCourseIds, passedCourseIds, failedCourseIds, startedCourseIds } = learnerFacts(
+      tenantId,
+      { ...key, enrolments: learning, ops: [] } as unknown as Parameters<typeof learnerFacts>[1],
+      now.toISOString(),
+    );
+    Object.assign(person, { groupIds, courseIds, completedCourseIds, passedCourseIds, failedCourseIds, startedCourseIds });
     enrolments.push({
       ...key,
       enrolments: learning,

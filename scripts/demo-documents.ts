@@ -32,6 +32,9 @@ export interface PersonDoc {
   groupIds?: string[];
   courseIds?: string[];
   completedCourseIds?: string[];
+  passedCourseIds?: string[];
+  failedCourseIds?: string[];
+  startedCourseIds?: string[];
   ops: never[];
   createdAt: Date;
   updatedAt: Date;

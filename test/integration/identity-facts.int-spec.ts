@@ -41,7 +41,7 @@ describe('identity applies PersonFacts (real broker and store)', () => {
       { tenantId: tenant, userId: 'ana', groupIds: ['g-old'], at: at(10) },
       { tenantId: tenant, userId: 'ghost', groupIds: ['g-new'], at: at(20) },
       // the marker that the messages before it were handled: courses of the same person, after them
-      { tenantId: tenant, userId: 'ana', courseIds: ['c1', 'c2'], completedCourseIds: ['c2', 'c9'], at: at(30) },
+      { tenantId: tenant, userId: 'ana', courseIds: ['c1', 'c2'], completedCourseIds: ['c2', 'c9'], startedCourseIds: ['c1', 'c8'], at: at(30) },
     ];
     await publisher.publish(facts);
 
@@ -55,7 +55,8 @@ describe('identity applies PersonFacts (real broker and store)', () => {
     );
     expect(ana.groupIds).toEqual(['g-new']);
     expect(ana.courseIds).toEqual(['c1', 'c2']);
-    expect(ana.completedCourseIds).toEqual(['c2']); // only completed courses the person is enrolled in
+    expect(ana.completedCourseIds).toEqual(['c2', 'c9']); // a finished record outlives a withdraw (c9)
+    expect((ana as { startedCourseIds?: string[] }).startedCourseIds).toEqual(['c1']); // started: of current enrolments only
     expect(ana.v).toBe(1); // facts are not work-action writes
 
     const twin = await person(other, 'ana');

@@ -192,6 +192,7 @@ describe('learning actions: enrol, withdraw, add-task, retake, deadlines, status
     expect(person.body.certificates.map((c) => c.certificateId)).toEqual(['cert-2', 'cert-1']);
     expect((await getJson<PersonLearning>(`${base}/people/nobody/learning`)).body).toEqual({
       enrolments: [],
+      withdrawn: [],
       tasks: [],
       certificates: [],
       eventEnrolments: [],
@@ -200,7 +201,7 @@ describe('learning actions: enrol, withdraw, add-task, retake, deadlines, status
     expect((await getJson(`${base}/people/a%20b/learning`)).body).toMatchObject({ code: 'LEARNING.INVALID_REQUEST', details: { field: 'userId' } });
   });
 
-  it('withdraw removes open enrolments only; add-task stores a task and sends one e-mail', async () => {
+  it('withdraw ends access to open and finished courses alike, keeping the finished attempt; add-task stores a task and sends one e-mail', async () => {
     const tenant = await seed('withdraw', ['dan', 'eva']);
     await learnerDoc(tenant, 'dan', {
       enrolments: [
@@ -212,8 +213,23 @@ describe('learning actions: enrol, withdraw, add-task, retake, deadlines, status
     expect(withdrawn.items.get('dan')).toMatchObject({ status: 'succeeded' });
     expect(withdrawn.items.get('eva')).toMatchObject({ status: 'skipped', code: 'LEARNING.NOT_ENROLLED' });
     expect((await learner(tenant, 'dan'))?.enrolments.map((e) => e.courseId)).toEqual(['c-2']);
-    const finishedOnly = await run(tenant, 'withdraw', ['dan'], { courseIds: ['c-2'] });
-    expect(finishedOnly.items.get('dan')).toMatchObject({ status: 'skipped', code: 'LEARNING.ALREADY_COMPLETED' });
+    // a finished participant: the preview says so, the access ends, the passed attempt stays in the history
+    const preview = await postJson<Preview>(`${system.jobsUrl(tenant)}/preview`, {
+      actorId: 'owner',
+      action: 'withdraw',
+      params: { courseIds: ['c-2'] },
+      selection: { userIds: ['dan'] },
+    });
+    expect(preview.body.warnings).toContainEqual(
+      expect.objectContaining({ code: 'FINISHED_PARTICIPANTS', message: expect.stringMatching(/^1 person has finished/) }),
+    );
+    const finished = await run(tenant, 'withdraw', ['dan'], { courseIds: ['c-2'] });
+    expect(finished.items.get('dan')).toMatchObject({ status: 'succeeded' });
+    const dan = (await learner(tenant, 'dan')) as Learner & { withdrawn?: Array<Enrolment & { withdrawnAt: Date }> };
+    expect(dan.enrolments).toEqual([]);
+    expect(dan.withdrawn).toEqual([expect.objectContaining({ courseId: 'c-2', status: 'passed', withdrawnAt: expect.any(Date) })]);
+    const view = await getJson<PersonLearning>(`${process.env.LEARNING_URL}/internal/tenants/${tenant}/people/dan/learning`);
+    expect(view.body.withdrawn).toEqual([expect.objectContaining({ courseId: 'c-2', status: 'passed' })]);
 
     const task = await run(tenant, 'add-task', ['eva'], { title: 'Read the handbook', dueDate: '2031-01-31' });
     expect(task.items.get('eva')).toMatchObject({ status: 'succeeded', step: 'send-task-assigned' });

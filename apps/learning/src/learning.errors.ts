@@ -17,7 +17,7 @@ export const LEARNING = {
   PERSON_INACTIVE: 'LEARNING.PERSON_INACTIVE',
   /** enrol: every course is an open enrolment of theirs already */
   ALREADY_ENROLLED: 'LEARNING.ALREADY_ENROLLED',
-  /** the enrolment is finished (completed, passed, failed, undecided): the permanent record is not changed by this action */
+  /** the enrolment is finished (completed, passed, failed): the permanent record is not changed by this action (undecided is still open) */
   ALREADY_COMPLETED: 'LEARNING.ALREADY_COMPLETED',
   /** the person has no enrolment in the course */
   NOT_ENROLLED: 'LEARNING.NOT_ENROLLED',

@@ -47,6 +47,8 @@ export interface PersonProfile extends Person {
 }
 
 /** `GET /v1/people` filters: fields combine with AND, values of one list with OR. */
+export type CourseStatus = 'passed' | 'failed' | 'in-progress' | 'not-started' | 'not-enrolled' | 'not-passed';
+
 export interface PeopleFilter {
   roles?: string[];
   statuses?: string[];
@@ -56,6 +58,9 @@ export interface PeopleFilter {
   languages?: string[];
   countries?: string[];
   courseId?: string;
+  /** with courseId: where people stand in that course */
+  courseStatus?: CourseStatus;
+  /** older links: with courseId, passed / not passed */
   completion?: 'completed' | 'not-completed';
   q?: string;
 }

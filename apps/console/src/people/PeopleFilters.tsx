@@ -1,7 +1,7 @@
 import { FormEvent, ReactElement, useEffect, useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
-import type { PeopleFilter } from '../api/types';
+import type { CourseStatus, PeopleFilter } from '../api/types';
 import { LANGUAGES, PERSON_STATUSES, ROLES } from '../api/types';
 
 interface Props {
@@ -21,7 +21,7 @@ const draftOf = (f: PeopleFilter): Draft => ({
   languages: f.languages?.[0] ?? '',
   countries: f.countries?.join(', ') ?? '',
   courseId: f.courseId ?? '',
-  completion: f.completion ?? '',
+  courseStatus: f.courseStatus ?? (f.completion === 'completed' ? 'passed' : f.completion === 'not-completed' ? 'not-passed' : ''),
 });
 
 const list = (text: string) =>
@@ -41,7 +41,7 @@ function filterOfDraft(d: Draft): PeopleFilter {
   if (d.languages) f.languages = [d.languages];
   if (list(d.countries).length) f.countries = list(d.countries).map((c) => c.toUpperCase());
   if (d.courseId) f.courseId = d.courseId;
-  if (d.completion) f.completion = d.completion as PeopleFilter['completion'];
+  if (d.courseId && d.courseStatus) f.courseStatus = d.courseStatus as CourseStatus; // a status is about a course
   return f;
 }
 
@@ -65,11 +65,11 @@ export function PeopleFilters({ filter, onApply }: Props) {
       {control}
     </div>
   );
-  const select = (key: string, label: string, options: { value: string; label: string }[], any = 'Any') =>
+  const select = (key: string, label: string, options: { value: string; label: string }[], any = 'Any', disabled = false) =>
     field(
       key,
       label,
-      <select id={`${id}-${key}`} value={draft[key]} onChange={set(key)}>
+      <select id={`${id}-${key}`} value={draft[key]} onChange={set(key)} disabled={disabled}>
         <option value="">{any}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -101,10 +101,20 @@ export function PeopleFilters({ filter, onApply }: Props) {
         'Course',
         (courses.data?.items ?? []).map((c) => ({ value: c.courseId, label: c.title })),
       )}
-      {select('completion', 'Completion', [
-        { value: 'completed', label: 'Completed' },
-        { value: 'not-completed', label: 'Not completed' },
-      ])}
+      {select(
+        'courseStatus',
+        'Status in the course',
+        [
+          { value: 'passed', label: 'Passed' },
+          { value: 'failed', label: 'Failed' },
+          { value: 'in-progress', label: 'In progress' },
+          { value: 'not-started', label: 'Not started' },
+          { value: 'not-enrolled', label: 'Not enrolled' },
+          { value: 'not-passed', label: 'Not passed (anyone who has not passed it)' },
+        ],
+        draft.courseId ? 'Any' : 'Choose a course first',
+        !draft.courseId,
+      )}
       <div className="filter-buttons">
         <button type="submit" className="primary">
           Apply filters

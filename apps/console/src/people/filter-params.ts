@@ -2,7 +2,7 @@ import type { PeopleFilter } from '../api/types';
 
 /** The filter fields the People page offers, each kept in the page's URL (`/people?roles=Learner&q=ana`). */
 export const LIST_FIELDS = ['roles', 'statuses', 'groupIds', 'labels', 'specialisms', 'languages', 'countries'] as const;
-export const SINGLE_FIELDS = ['courseId', 'completion', 'q'] as const;
+export const SINGLE_FIELDS = ['courseId', 'courseStatus', 'completion', 'q'] as const;
 
 export function filterOf(params: URLSearchParams): PeopleFilter {
   const filter: PeopleFilter = {};
@@ -36,6 +36,7 @@ const NAMES: Record<string, string> = {
   languages: 'language',
   countries: 'country',
   courseId: 'course',
+  courseStatus: 'course status',
   completion: 'completion',
   q: 'search',
 };

@@ -2,7 +2,7 @@ import { testPersonView } from '@cohort/testing/fixtures/person-view';
 import { PersonProfile, profileOf } from './person-profile';
 
 const person = testPersonView('u-1', { email: 'a@t.test', name: 'A' });
-const learning = { enrolments: [], tasks: [], certificates: [], eventEnrolments: [], contentShares: [] };
+const learning = { enrolments: [], withdrawn: [], tasks: [], certificates: [], eventEnrolments: [], contentShares: [] };
 
 describe('profileOf', () => {
   it('adds every part that answered, and names none unavailable', () => {

@@ -1,3 +1,4 @@
+import { CourseStatus, PeopleFilter } from '@cohort/contracts';
 import { escapeRegex, toPeopleQuery } from './people-filter';
 
 describe('toPeopleQuery', () => {
@@ -30,13 +31,29 @@ describe('toPeopleQuery', () => {
   it('filters on the copies of membership and learning data: groups, course enrolment and completion', () => {
     expect(toPeopleQuery('t', { groupIds: ['g1', 'g2'] })).toEqual({ tenantId: 't', groupIds: { $in: ['g1', 'g2'] } });
     expect(toPeopleQuery('t', { courseId: 'c1' })).toEqual({ tenantId: 't', courseIds: 'c1' });
-    expect(toPeopleQuery('t', { courseId: 'c1', completion: 'completed' })).toEqual({ tenantId: 't', completedCourseIds: 'c1' });
-    expect(toPeopleQuery('t', { courseId: 'c1', completion: 'not-completed' })).toEqual({
+    const c = (courseStatus: CourseStatus) => toPeopleQuery('t', { courseId: 'c1', courseStatus });
+    expect(c('passed')).toEqual({ tenantId: 't', passedCourseIds: 'c1' });
+    expect(c('failed')).toEqual({ tenantId: 't', failedCourseIds: 'c1' });
+    expect(c('in-progress')).toEqual({ tenantId: 't', startedCourseIds: 'c1' });
+    expect(c('not-started')).toEqual({
       tenantId: 't',
       courseIds: 'c1',
-      completedCourseIds: { $ne: 'c1' },
+      passedCourseIds: { $ne: 'c1' },
+      failedCourseIds: { $ne: 'c1' },
+      startedCourseIds: { $ne: 'c1' },
     });
-    expect(toPeopleQuery('t', { completion: 'completed' })).toEqual({ tenantId: 't', 'completedCourseIds.0': { $exists: true } });
-    expect(toPeopleQuery('t', { completion: 'not-completed' })).toEqual({ tenantId: 't', 'completedCourseIds.0': { $exists: false } });
+    expect(c('not-enrolled')).toEqual({ tenantId: 't', courseIds: { $ne: 'c1' } });
+    expect(c('not-passed')).toEqual({ tenantId: 't', passedCourseIds: { $ne: 'c1' } }); // failed and never enrolled included
+    // the older completion field means passed / not passed
+    expect(toPeopleQuery('t', { courseId: 'c1', completion: 'completed' })).toEqual(c('passed'));
+    expect(toPeopleQuery('t', { courseId: 'c1', completion: 'not-completed' })).toEqual(c('not-passed'));
+    expect(toPeopleQuery('t', { completion: 'completed' })).toEqual({ tenantId: 't', 'passedCourseIds.0': { $exists: true } });
+    expect(toPeopleQuery('t', { completion: 'not-completed' })).toEqual({ tenantId: 't', 'passedCourseIds.0': { $exists: false } });
+  });
+
+  it('courseStatus without the course it is about is refused, naming the field', () => {
+    const parsed = PeopleFilter.safeParse({ courseStatus: 'passed' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['courseStatus']);
   });
 });

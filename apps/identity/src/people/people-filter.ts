@@ -1,5 +1,5 @@
 import { FilterQuery } from 'mongoose';
-import { PeopleFilter } from '@cohort/contracts';
+import { CourseStatus, PeopleFilter } from '@cohort/contracts';
 import { Person } from './person.schema';
 
 export type PeopleQuery = FilterQuery<Person>;
@@ -36,16 +36,34 @@ export function toPeopleQuery(tenantId: string, filter: PeopleFilter): PeopleQue
 }
 
 /**
- * Course enrolment and completion, on the copies of learning's lists (PersonFacts): enrolled in `courseId`;
- * with `completion`, who finished it (or did not yet); `completion` alone: finished any course, or none.
+ * Where people stand in a course, on the copies of learning's lists (PersonFacts): enrolled in `courseId`
+ * alone; with `courseStatus` (or the older `completion`), passed, failed, in progress, not started, not
+ * enrolled, or not passed; `completion` alone: passed any course, or none.
  */
 function courseCondition(filter: PeopleFilter): PeopleQuery {
   const { courseId, completion } = filter;
-  if (courseId && completion === 'completed') return { completedCourseIds: courseId };
-  if (courseId && completion === 'not-completed') return { courseIds: courseId, completedCourseIds: { $ne: courseId } };
-  if (courseId) return { courseIds: courseId };
-  if (completion === 'completed') return { 'completedCourseIds.0': { $exists: true } };
-  if (completion === 'not-completed') return { 'completedCourseIds.0': { $exists: false } };
+  const status: CourseStatus | undefined =
+    filter.courseStatus ?? (completion === 'completed' ? 'passed' : completion === 'not-completed' ? 'not-passed' : undefined);
+  if (courseId) {
+    switch (status) {
+      case 'passed':
+        return { passedCourseIds: courseId };
+      case 'failed':
+        return { failedCourseIds: courseId };
+      case 'in-progress':
+        return { startedCourseIds: courseId };
+      case 'not-started':
+        return { courseIds: courseId, passedCourseIds: { $ne: courseId }, failedCourseIds: { $ne: courseId }, startedCourseIds: { $ne: courseId } };
+      case 'not-enrolled':
+        return { courseIds: { $ne: courseId } };
+      case 'not-passed':
+        return { passedCourseIds: { $ne: courseId } };
+      default:
+        return { courseIds: courseId };
+    }
+  }
+  if (status === 'passed') return { 'passedCourseIds.0': { $exists: true } };
+  if (status === 'not-passed') return { 'passedCourseIds.0': { $exists: false } };
   return {};
 }
 

@@ -119,9 +119,21 @@ export class Person {
   @Prop({ type: [String], default: [] })
   courseIds?: string[];
 
-  /** those of `courseIds` the person finished */
+  /** the courses the person finished (completed, passed, failed), withdrawn ones included */
   @Prop({ type: [String], default: [] })
   completedCourseIds?: string[];
+
+  /** the courses the person passed (or completed without an assessment), withdrawn ones included */
+  @Prop({ type: [String], default: [] })
+  passedCourseIds?: string[];
+
+  /** the courses the person failed and has not passed */
+  @Prop({ type: [String], default: [] })
+  failedCourseIds?: string[];
+
+  /** those of `courseIds` the person started and has not finished (in progress, awaiting assessment) */
+  @Prop({ type: [String], default: [] })
+  startedCourseIds?: string[];
 
   /** when each copied list was read by its service (`groups`, `courses`): an older message never overwrites a newer one */
   @Prop({ type: Object, default: {} })

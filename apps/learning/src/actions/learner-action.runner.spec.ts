@@ -33,7 +33,18 @@ describe('LearnerActionRunner', () => {
     const done = { ...testLearner('u1'), enrolments: [enrolment('c1', 'passed'), enrolment('c2', 'enrolled')] };
     const { runner, published } = testRunner([testPerson('u1'), testPerson('u2')], [done]);
     await runner.run(testWork('x', {}, ['u1', 'u9']), false, () => share, { changesCourses: true });
-    expect(published).toEqual([{ tenantId: 't', userId: 'u1', courseIds: ['c1', 'c2'], completedCourseIds: ['c1'], at: expect.any(String) }]);
+    expect(published).toEqual([
+      {
+        tenantId: 't',
+        userId: 'u1',
+        courseIds: ['c1', 'c2'],
+        completedCourseIds: ['c1'],
+        passedCourseIds: ['c1'],
+        failedCourseIds: [],
+        startedCourseIds: [],
+        at: expect.any(String),
+      },
+    ]);
     const other = testRunner([testPerson('u1')], [done]);
     await other.runner.run(testWork('x', {}, ['u1']), false, () => share);
     await other.runner.run(testWork('x', {}, ['u1']), true, () => share, { changesCourses: true });

@@ -1,17 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { PersonFacts } from '@cohort/contracts';
 import { PersonFactsPublisher } from '@cohort/messaging';
-import { isFinished, LearnerDoc } from './learner';
+import { Enrolment, FINISHED, LearnerDoc, PASSED, STARTED, withdrawnOf } from './learner';
 import { LearnersRepository } from './learners.repository';
 
-/** Pure: what identity's directory filters on (course, completion), from a person's learners document. */
+/**
+ * Pure: what identity's directory filters on, from a person's learners document: the courses they are enrolled
+ * in now; of those, where each stands (passed, failed, started); and, from withdrawn records too, which they
+ * finished, passed or failed (a finished attempt stays the person's record after a withdraw).
+ */
 export function learnerFacts(tenantId: string, doc: LearnerDoc, at: string): PersonFacts {
-  const enrolments = doc.enrolments ?? [];
+  const current = doc.enrolments ?? [];
+  const records = [...current, ...withdrawnOf(doc)];
+  const ids = (list: readonly Enrolment[], statuses: ReadonlySet<string>) => [
+    ...new Set(list.filter((e) => statuses.has(e.status)).map((e) => e.courseId)),
+  ];
+  const passed = ids(records, PASSED);
   return {
     tenantId,
     userId: doc.userId,
-    courseIds: enrolments.map((e) => e.courseId),
-    completedCourseIds: enrolments.filter(isFinished).map((e) => e.courseId),
+    courseIds: current.map((e) => e.courseId),
+    completedCourseIds: ids(records, FINISHED),
+    passedCourseIds: passed,
+    failedCourseIds: ids(records, new Set(['failed'])).filter((c) => !passed.includes(c)),
+    startedCourseIds: ids(current, STARTED),
     at,
   };
 }

@@ -51,8 +51,15 @@ export interface ContentShare {
  * each action is one single-document write carrying its op marker. Certificates live apart (`certificates`).
  * Lists may be missing in documents written by hand or by older code: read them through the helpers below.
  */
+/** A finished enrolment whose access a withdraw ended: the permanent record, kept for the person's history and reports. */
+export interface WithdrawnEnrolment extends Enrolment {
+  withdrawnAt: Date;
+}
+
 export interface LearnerDoc extends PersonDocument {
   enrolments: Enrolment[];
+  /** finished enrolments withdrawn from (absent in older documents) */
+  withdrawn?: WithdrawnEnrolment[];
   tasks: Task[];
   eventEnrolments: EventEnrolment[];
   contentShares: ContentShare[];
@@ -63,10 +70,19 @@ export function blankLearner(): Omit<LearnerDoc, keyof PersonDocument> {
   return { enrolments: [], tasks: [], eventEnrolments: [], contentShares: [] };
 }
 
-/** Finished enrolments are the permanent record: completed, passed, failed, undecided. */
-export const FINISHED: ReadonlySet<EnrolmentStatus> = new Set<EnrolmentStatus>(['completed', 'passed', 'failed', 'undecided']);
+/**
+ * Finished enrolments are the permanent record: completed, passed, failed. `undecided` is not among them: it
+ * means awaiting assessment, so filters, deadlines and withdraw treat it as in progress.
+ */
+export const FINISHED: ReadonlySet<EnrolmentStatus> = new Set<EnrolmentStatus>(['completed', 'passed', 'failed']);
 
-/** Whether the enrolment is part of the permanent record (enrol leaves it; withdraw and set-deadline refuse it). */
+/** Passed a course: passed, or completed one without an assessment. */
+export const PASSED: ReadonlySet<EnrolmentStatus> = new Set<EnrolmentStatus>(['completed', 'passed']);
+
+/** Started and not finished: in progress, or awaiting assessment. */
+export const STARTED: ReadonlySet<EnrolmentStatus> = new Set<EnrolmentStatus>(['in-progress', 'undecided']);
+
+/** Whether the enrolment is part of the permanent record (enrol leaves it; set-deadline refuses it; withdraw keeps it as a withdrawn record). */
 export function isFinished(e: Pick<Enrolment, 'status'>): boolean {
   return FINISHED.has(e.status);
 }
@@ -82,6 +98,11 @@ export function isInactive(person: { status: string }): boolean {
 /** The person's enrolments (none when learning knows nothing about them yet). */
 export function enrolmentsOf(learner: LearnerDoc | undefined): Enrolment[] {
   return learner?.enrolments ?? [];
+}
+
+/** The finished enrolments the person was withdrawn from (their record stays). */
+export function withdrawnOf(learner: LearnerDoc | undefined): WithdrawnEnrolment[] {
+  return learner?.withdrawn ?? [];
 }
 
 /** The person's enrolment in one course, if any. */

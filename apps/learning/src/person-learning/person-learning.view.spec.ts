@@ -37,7 +37,21 @@ describe('personLearningView', () => {
   });
 
   it('empty lists for someone learning knows nothing about', () => {
-    expect(personLearningView(undefined, [])).toEqual({ enrolments: [], tasks: [], certificates: [], eventEnrolments: [], contentShares: [] });
+    expect(personLearningView(undefined, [])).toEqual({
+      enrolments: [],
+      withdrawn: [],
+      tasks: [],
+      certificates: [],
+      eventEnrolments: [],
+      contentShares: [],
+    });
+  });
+
+  it('a finished course withdrawn from stays in the history, with when access ended', () => {
+    const at = new Date('2026-12-01T00:00:00Z');
+    const view = personLearningView(testLearner('u1', { withdrawn: [{ ...enrolment('c1', 'passed'), withdrawnAt: at }] }), []);
+    expect(view.enrolments).toEqual([]);
+    expect(view.withdrawn).toEqual([expect.objectContaining({ courseId: 'c1', status: 'passed', withdrawnAt: at.toISOString() })]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { CertificateView, CourseView, EnrolmentView, PersonLearning } from '@cohort/contracts';
 import { CourseDoc } from '../catalogue/catalogue';
-import { LearnerDoc } from '../learners/learner';
+import { Enrolment, LearnerDoc } from '../learners/learner';
 
 /** A certificate as `certificates` holds it (written by assign-certificate), as far as the person view reads it. */
 export interface CertificateRecord {
@@ -13,20 +13,23 @@ export interface CertificateRecord {
 
 const iso = (date: Date | string): string => new Date(date).toISOString();
 
+const enrolmentView = (e: Enrolment): EnrolmentView => ({
+  courseId: e.courseId,
+  status: e.status,
+  attempt: e.attempt,
+  enrolledAt: iso(e.enrolledAt),
+  ...(e.completedAt && { completedAt: iso(e.completedAt) }),
+  ...(e.deadline && { deadline: iso(e.deadline) }),
+});
+
 /**
  * Pure: what learning knows about one person, as the gateway's person page shows it: dates as ISO
  * strings, certificates newest first; someone learning knows nothing about has empty lists.
  */
 export function personLearningView(learner: LearnerDoc | undefined, certificates: readonly CertificateRecord[]): PersonLearning {
   return {
-    enrolments: (learner?.enrolments ?? []).map((e): EnrolmentView => ({
-      courseId: e.courseId,
-      status: e.status,
-      attempt: e.attempt,
-      enrolledAt: iso(e.enrolledAt),
-      ...(e.completedAt && { completedAt: iso(e.completedAt) }),
-      ...(e.deadline && { deadline: iso(e.deadline) }),
-    })),
+    enrolments: (learner?.enrolments ?? []).map(enrolmentView),
+    withdrawn: (learner?.withdrawn ?? []).map((e) => ({ ...enrolmentView(e), withdrawnAt: iso(e.withdrawnAt) })),
     tasks: (learner?.tasks ?? []).map((t) => ({
       taskId: t.taskId,
       title: t.title,

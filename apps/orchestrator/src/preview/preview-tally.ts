@@ -15,10 +15,13 @@ export class Tally {
   /** people a later step will enrol (a group's auto-enrolment targets, `data.autoEnrol.courseIds`) and in which courses */
   autoEnrolPeople = 0;
   readonly autoEnrolCourses = new Set<string>();
+  /** people whose finished courses a withdraw ends access to (`data.finished`): their record stays */
+  finishedPeople = 0;
 
   add(outcomes: Outcome[]): void {
     for (const o of outcomes) {
       this.evaluated++;
+      if (o.status === 'succeeded' && Array.isArray(o.data?.finished) && o.data.finished.length) this.finishedPeople++;
       const targets = autoEnrolTargets(o);
       if (targets.length) {
         this.autoEnrolPeople++;
@@ -71,6 +74,13 @@ export function summarise(draft: Job, tally: Tally, config: EngineConfig, expire
     warnings.push({
       code: 'AUTO_ENROLMENT',
       message: `${people} ${people === 1 ? 'person' : 'people'} will be enrolled in ${courses} ${courses === 1 ? 'course' : 'courses'} (auto-enrolment targets of the groups), even courses completed before`,
+    });
+  }
+  if (tally.finishedPeople > 0) {
+    const people = scale(tally.finishedPeople);
+    warnings.push({
+      code: 'FINISHED_PARTICIPANTS',
+      message: `${people} ${people === 1 ? 'person has' : 'people have'} finished a course they will be withdrawn from: their access ends, the finished attempt stays in their history and reports`,
     });
   }
   if (tally.noDryRun)

@@ -58,8 +58,14 @@ export const CertificateView = z.object({
 });
 export type CertificateView = z.infer<typeof CertificateView>;
 
+/** A finished enrolment the person was withdrawn from: no access, the record stays. */
+export const WithdrawnEnrolmentView = EnrolmentView.extend({ withdrawnAt: IsoDateTime });
+export type WithdrawnEnrolmentView = z.infer<typeof WithdrawnEnrolmentView>;
+
 export const PersonLearning = z.object({
   enrolments: z.array(EnrolmentView),
+  /** finished enrolments withdrawn from, oldest first (absent from older services) */
+  withdrawn: z.array(WithdrawnEnrolmentView).default([]),
   tasks: z.array(TaskView),
   certificates: z.array(CertificateView),
   eventEnrolments: z.array(z.object({ eventId: EntityId, title: z.string(), startsAt: IsoDateTime })),

@@ -16,8 +16,14 @@ export const PersonFacts = z.object({
   groupIds: z.array(EntityId).max(10_000).optional(),
   /** learning: every course, path or series the person is enrolled in now (any status) */
   courseIds: z.array(EntityId).max(10_000).optional(),
-  /** learning: those of `courseIds` the person finished (completed, passed, failed or undecided) */
+  /** learning: the courses the person finished (completed, passed or failed), withdrawn ones included: their record */
   completedCourseIds: z.array(EntityId).max(10_000).optional(),
+  /** learning: the courses the person passed (passed, or completed without an assessment), withdrawn ones included */
+  passedCourseIds: z.array(EntityId).max(10_000).optional(),
+  /** learning: the courses the person failed and has not passed, withdrawn ones included */
+  failedCourseIds: z.array(EntityId).max(10_000).optional(),
+  /** learning: those of `courseIds` the person started and has not finished (in progress, or awaiting assessment) */
+  startedCourseIds: z.array(EntityId).max(10_000).optional(),
   /** when the publishing service read these lists */
   at: IsoDateTime,
 });

@@ -49,7 +49,9 @@ describe('ErasePersonHandler', () => {
 
   it('a dry run erases nothing', async () => {
     const stores = fakeStatusStores([testPerson({ status: 'pending-deletion' })]);
-    const outcomes = await new ErasePersonHandler(stores.people, stores.tenants, fakeExports(stores.writes)).execute(new ErasePerson(statusWork('erase-person', ['u1']), true));
+    const outcomes = await new ErasePersonHandler(stores.people, stores.tenants, fakeExports(stores.writes)).execute(
+      new ErasePerson(statusWork('erase-person', ['u1']), true),
+    );
     expect(outcomes).toEqual([{ userId: 'u1', status: 'succeeded', before: 'pending-deletion' }]);
     expect(stores.writes).toEqual([]);
   });

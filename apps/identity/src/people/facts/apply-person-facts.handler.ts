@@ -13,9 +13,17 @@ export function factsUpdate(facts: PersonFacts): { slot: 'groups' | 'courses'; s
   if (facts.groupIds) updates.push({ slot: 'groups', set: { groupIds: [...new Set(facts.groupIds)] } });
   if (facts.courseIds || facts.completedCourseIds) {
     const courseIds = [...new Set(facts.courseIds ?? [])];
+    const list = (ids: string[] | undefined) => [...new Set(ids ?? [])];
     updates.push({
       slot: 'courses',
-      set: { courseIds, completedCourseIds: [...new Set(facts.completedCourseIds ?? [])].filter((c) => courseIds.includes(c)) },
+      set: {
+        courseIds,
+        // a finished, passed or failed record outlives a withdraw; started is of current enrolments only
+        completedCourseIds: list(facts.completedCourseIds),
+        passedCourseIds: list(facts.passedCourseIds),
+        failedCourseIds: list(facts.failedCourseIds),
+        startedCourseIds: list(facts.startedCourseIds).filter((c) => courseIds.includes(c)),
+      },
     });
   }
   return updates;

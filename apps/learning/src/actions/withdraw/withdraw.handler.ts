@@ -29,13 +29,14 @@ export class WithdrawHandler implements ICommandHandler<Withdraw, Outcome[]> {
   async execute({ work, dryRun }: Withdraw): Promise<Outcome[]> {
     const params = validateParams('withdraw', work.params);
     if (!params.ok) return failAll(work, LEARNING.INVALID_PARAMS, `${params.field}: ${params.message}`);
+    const now = new Date();
     return this.runner.run(
       work,
       dryRun,
       async () => {
         const catalogue = await this.catalogue.findCourses(work.tenantId, params.params.courseIds);
         const { targets } = courseTargets(params.params.courseIds, catalogue, true);
-        return (s) => decideWithdraw(s, targets);
+        return (s) => decideWithdraw(s, targets, now);
       },
       { changesCourses: true },
     );
