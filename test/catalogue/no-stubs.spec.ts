@@ -34,7 +34,7 @@ function inverseActions(action: string): string[] {
   const found = new Set<string>();
   for (const params of PARAM_PROBES)
     for (const before of BEFORE_PROBES) {
-      const job = inverse(params, before);
+      const job = inverse(params, before, 'j');
       if (job) found.add(job.action);
     }
   return [...found];

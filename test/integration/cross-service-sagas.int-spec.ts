@@ -253,8 +253,16 @@ describe('cross-service sagas: deactivate/reactivate, delete, add-to-groups with
       20_000,
       'course facts in the directory',
     );
-    expect(await directory(tenant, { courseId: 'c-safety', completion: 'not-completed' })).toEqual(['cas', 'eli']); // cas' new attempt is open
-    expect(await directory(tenant, { courseId: 'c-safety', completion: 'completed' })).toEqual([]);
+    expect(await directory(tenant, { courseId: 'c-safety', courseStatus: 'not-started' })).toEqual(['cas', 'eli']); // cas' new attempt is open
+    expect(await directory(tenant, { courseId: 'c-safety', courseStatus: 'passed' })).toEqual([]);
+    // eli begins one of the courses: the undo leaves what has been started
+    const eli = await learner(tenant, 'eli');
+    await db('learning')
+      .collection<{ _id: string }>('learners')
+      .updateOne(
+        { _id: `${tenant}:eli` },
+        { $set: { enrolments: eli!.enrolments.map((e) => (e.courseId === 'c-first-aid' ? { ...e, status: 'in-progress' } : e)) } },
+      );
 
     const undo = await postJson<{ id: string }>(`${system.jobsUrl(tenant)}/${confirmed.body.id}/undo`, { actorId: 'owner' });
     expect(undo.status).toBe(202);
@@ -263,6 +271,51 @@ describe('cross-service sagas: deactivate/reactivate, delete, add-to-groups with
     expect((await membership(tenant, 'cas'))?.groupIds).toEqual([]);
     expect((await membership(tenant, 'dex'))?.groupIds).toEqual(['g-safety']); // was a member before: untouched
     await eventually(async () => (await directory(tenant, { groupIds: ['g-safety'] })).length === 0, 20_000, 'group facts after the undo');
+    // and the enrolments the job made that nobody started: cas' passed attempt is current again, eli keeps what she began
+    const casAfter = await learner(tenant, 'cas');
+    expect(casAfter?.enrolments).toEqual([expect.objectContaining({ courseId: 'c-safety', status: 'passed', attempt: 1, history: [] })]);
+    expect((await learner(tenant, 'eli'))?.enrolments.map((e) => [e.courseId, e.status])).toEqual([['c-first-aid', 'in-progress']]);
+    await eventually(
+      async () => (await directory(tenant, { courseId: 'c-safety', courseStatus: 'passed' })).join() === 'cas',
+      20_000,
+      'course facts after the undo',
+    );
+  });
+
+  it('the undo of remove-from-groups puts the memberships back and enrols nobody again', async () => {
+    const tenant = uniqueTenant('regroup');
+    await people(tenant, ['gil']);
+    await courses(tenant, ['c-safety']);
+    await group(tenant, 'g-safety', ['c-safety']);
+    await learnerDoc(tenant, 'gil', {
+      enrolments: [
+        {
+          courseId: 'c-safety',
+          status: 'passed',
+          attempt: 1,
+          enrolledAt: new Date(Date.now() - 90 * DAY),
+          completedAt: new Date(Date.now() - 60 * DAY),
+        },
+      ],
+    });
+    await db('membership')
+      .collection('memberships')
+      .insertOne({ _id: `${tenant}:gil`, tenantId: tenant, userId: 'gil', groupIds: ['g-safety'], sharedWith: [], ops: [] } as never);
+    const removed = await postJson<{ id: string }>(system.jobsUrl(tenant), {
+      actorId: 'owner',
+      action: 'remove-from-groups',
+      params: { groupIds: ['g-safety'] },
+      selection: { userIds: ['gil'] },
+    });
+    expect((await finished(tenant, removed.body.id)).job.counts).toMatchObject({ succeeded: 1 });
+    expect((await membership(tenant, 'gil'))?.groupIds).toEqual([]);
+
+    const undo = await postJson<{ id: string }>(`${system.jobsUrl(tenant)}/${removed.body.id}/undo`, { actorId: 'owner' });
+    expect(undo.status).toBe(202);
+    expect((await finished(tenant, undo.body.id)).job.counts).toMatchObject({ succeeded: 1 });
+    expect((await membership(tenant, 'gil'))?.groupIds).toEqual(['g-safety']);
+    // no new attempt of the course gil passed: exactly what was there
+    expect((await learner(tenant, 'gil'))?.enrolments).toEqual([expect.objectContaining({ courseId: 'c-safety', status: 'passed', attempt: 1 })]);
   });
 
   it('an auto-enrolment that fails leaves the person failed at that step and removes them from the group again', async () => {

@@ -99,21 +99,6 @@ describe('membership: groups, shares and their HTTP API', () => {
     return result;
   }
 
-  /** Plays learning's `auto-enrol` step of a job: every person of its chunk succeeds. Returns the chunk it answered. */
-  async function answerAutoEnrol(jobId: string): Promise<WorkChunk> {
-    const [work] = await recorder.waitFor<WorkChunk>(workLanes('learning'), (w) => w.jobId === jobId && w.action === 'auto-enrol');
-    const result: ChunkResult = {
-      jobId,
-      step: work.step,
-      chunk: work.chunk,
-      attempt: work.attempt,
-      service: 'learning',
-      outcomes: work.userIds.map((userId) => ({ userId, status: 'succeeded' })),
-    };
-    await producer.send({ topic: TOPICS.results, messages: [{ key: jobId, value: JSON.stringify(result) }] });
-    return work;
-  }
-
   beforeAll(async () => {
     recorder = await new TopicRecorder([TOPICS.results, ...workLanes('learning')]).start();
     producer = await plainProducer();
@@ -146,9 +131,7 @@ describe('membership: groups, shares and their HTTP API', () => {
 
     const undo = await postJson<{ id: string }>(`${system.jobsUrl(tenant)}/${job.id}/undo`, { actorId: 'owner' });
     expect(undo.status).toBe(202);
-    const autoEnrol = await answerAutoEnrol(undo.body.id);
-    expect(autoEnrol.data?.ann).toEqual({ autoEnrol: { courseIds: [], groupIds: ['sales'] } });
-    const undone = await finished(tenant, undo.body.id);
+    const undone = await finished(tenant, undo.body.id); // membership alone: putting people back enrols nobody
     expect([...undone.values()].map((i) => [i.userId, i.status])).toEqual([['ann', 'succeeded']]);
     expect((await stored(tenant, 'ann'))?.groupIds).toEqual(['ops', 'sales']);
   });

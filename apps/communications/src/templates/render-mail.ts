@@ -1,10 +1,17 @@
 import { compile as htmlToTextCompiler } from 'html-to-text';
 import { CompiledKind, compileLanguage } from './engine';
+import { DA } from './languages/da';
 import { DE } from './languages/de';
 import { EN } from './languages/en';
 import { ES } from './languages/es';
+import { FI } from './languages/fi';
 import { FR } from './languages/fr';
+import { IT } from './languages/it';
+import { NB } from './languages/nb';
 import { NL } from './languages/nl';
+import { PL } from './languages/pl';
+import { PT } from './languages/pt';
+import { SV } from './languages/sv';
 import { PRODUCT_NAME } from './layout';
 import { MailKind, parseMailVars } from './mail-vars';
 import { LanguageTemplates } from './template-types';
@@ -16,7 +23,20 @@ export type { MailKind, MailVars } from './mail-vars';
 export const FALLBACK_LANGUAGE = 'en';
 
 /** Template sets per language: adding a language is one file under languages/ and one entry here. */
-const LANGUAGES: Record<string, LanguageTemplates> = { en: EN, nl: NL, de: DE, fr: FR, es: ES };
+const LANGUAGES: Record<string, LanguageTemplates> = {
+  en: EN,
+  nl: NL,
+  de: DE,
+  fr: FR,
+  es: ES,
+  it: IT,
+  pt: PT,
+  pl: PL,
+  sv: SV,
+  da: DA,
+  fi: FI,
+  nb: NB,
+};
 
 /** The languages with templates. */
 export const MAIL_LANGUAGES = Object.keys(LANGUAGES);

@@ -7,6 +7,7 @@ import { Enrol, EnrolHandler } from './enrol/enrol.handler';
 import { EraseLearningPerson, EraseLearningPersonHandler } from './erase-person/erase-person.handler';
 import { RemoveTemporaryData, RemoveTemporaryDataHandler } from './remove-temporary-data/remove-temporary-data.handler';
 import { RestoreDeadline, RestoreDeadlineHandler } from './restore-deadline/restore-deadline.handler';
+import { RemoveAutoEnrolments, RemoveAutoEnrolmentsHandler } from './remove-auto-enrolments/remove-auto-enrolments.handler';
 import { RestoreEnrolmentStatus, RestoreEnrolmentStatusHandler } from './restore-enrolment-status/restore-enrolment-status.handler';
 import { RetakeCourse, RetakeCourseHandler } from './retake-course/retake-course.handler';
 import { SetDeadline, SetDeadlineHandler } from './set-deadline/set-deadline.handler';
@@ -20,6 +21,8 @@ export const LEARNING_WORK = workRegistry({
   'remove-temporary-data': { command: RemoveTemporaryData, handler: RemoveTemporaryDataHandler },
   enrol: { command: Enrol, handler: EnrolHandler },
   'auto-enrol': { command: AutoEnrol, handler: AutoEnrolHandler },
+  /** participant-only: the second step of add-to-groups' undo */
+  'remove-auto-enrolments': { command: RemoveAutoEnrolments, handler: RemoveAutoEnrolmentsHandler },
   withdraw: { command: Withdraw, handler: WithdrawHandler },
   'add-task': { command: AddTask, handler: AddTaskHandler },
   'retake-course': { command: RetakeCourse, handler: RetakeCourseHandler },

@@ -19,6 +19,8 @@ export interface Enrolment {
   deadline?: Date;
   /** manual: an enrol job; auto: a group's auto-enrolment targets (absent in older documents) */
   source?: 'manual' | 'auto';
+  /** the add-to-groups job whose auto-enrolment started this attempt: what that job's undo may take back */
+  autoBy?: string;
   history?: PastAttempt[];
 }
 
@@ -126,7 +128,7 @@ export function dayToDate(day: string): Date {
  */
 export function nextAttempt(e: Enrolment, now: Date, source: Enrolment['source']): Enrolment {
   const past: PastAttempt = { attempt: e.attempt, status: e.status, enrolledAt: e.enrolledAt, ...(e.completedAt && { completedAt: e.completedAt }) };
-  const { completedAt: _completed, history, ...rest } = e;
+  const { completedAt: _completed, history, autoBy: _autoBy, ...rest } = e;
   return { ...rest, status: 'enrolled', attempt: e.attempt + 1, enrolledAt: now, ...(source && { source }), history: [...(history ?? []), past] };
 }
 

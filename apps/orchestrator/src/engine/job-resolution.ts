@@ -63,7 +63,7 @@ async function* earlierJobBatches(job: Job, deps: ResolutionDeps): AsyncGenerato
 
 function undoOf(source: Job, chunk: Chunk, i: number, inverse: NonNullable<ReturnType<typeof sagaFor>>['inverse']): SelectionBatch | undefined {
   if (chunk.st[i] !== S.succeeded || !inverse || chunk.b[i] === null || chunk.b[i] === undefined) return undefined;
-  const job = inverse(chunk.params ?? source.params, chunk.b[i]);
+  const job = inverse(chunk.params ?? source.params, chunk.b[i], source._id);
   return job ? { ids: [], params: job.params } : undefined;
 }
 

@@ -74,7 +74,7 @@ export class JobControlService {
     for await (const chunk of this.chunks.each(job._id, job.gen * GEN_SPAN, job.chunkCount)) {
       for (let i = 0; i < chunk.ids.length; i++) {
         if (chunk.st[i] !== S.succeeded || chunk.b[i] === null || chunk.b[i] === undefined) continue;
-        const found = inverse(chunk.params ?? job.params, chunk.b[i]);
+        const found = inverse(chunk.params ?? job.params, chunk.b[i], job._id);
         if (found) return found;
       }
     }

@@ -20,8 +20,8 @@ export interface InverseJob {
 export interface Saga {
   readonly action: string;
   readonly steps: readonly SagaStep[];
-  /** how to undo a finished job person by person (absent: not reversible) */
-  readonly inverse?: (params: Record<string, unknown>, before: unknown) => InverseJob | undefined;
+  /** how to undo a finished job person by person (absent: not reversible); `jobId` is the job being undone */
+  readonly inverse?: (params: Record<string, unknown>, before: unknown, jobId: string) => InverseJob | undefined;
 }
 
 /** A saga is data: the engine runs every saga the same way (CONVENTIONS.md "A saga is data"). */

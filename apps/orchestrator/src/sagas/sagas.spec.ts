@@ -17,21 +17,37 @@ describe('sagas', () => {
   });
 
   it('undoes a role change with the prior role, and label changes with only what really changed', () => {
-    expect(sagaFor('change-role')!.inverse!({ role: 'Admin' }, 'Learner')).toEqual({ action: 'change-role', params: { role: 'Learner' } });
-    expect(sagaFor('add-labels')!.inverse!({ labels: ['x', 'y'] }, ['y'])).toEqual({ action: 'remove-labels', params: { labels: ['x'] } });
-    expect(sagaFor('add-labels')!.inverse!({ labels: ['y'] }, ['y'])).toBeUndefined();
+    expect(sagaFor('change-role')!.inverse!({ role: 'Admin' }, 'Learner', 'j')).toEqual({ action: 'change-role', params: { role: 'Learner' } });
+    expect(sagaFor('add-labels')!.inverse!({ labels: ['x', 'y'] }, ['y'], 'j')).toEqual({ action: 'remove-labels', params: { labels: ['x'] } });
+    expect(sagaFor('add-labels')!.inverse!({ labels: ['y'] }, ['y'], 'j')).toBeUndefined();
     const status = sagaFor('set-participation-status')!.inverse!;
-    expect(status({ courseId: 'c1', status: 'passed' }, { status: 'in-progress', completedAt: null })).toEqual({
+    expect(status({ courseId: 'c1', status: 'passed' }, { status: 'in-progress', completedAt: null }, 'j')).toEqual({
       action: 'restore-enrolment-status',
       params: { courseId: 'c1', status: 'in-progress', completedAt: null },
     });
-    expect(status({ courseId: 'c1', status: 'failed' }, { status: 'passed', completedAt: '2026-01-02T00:00:00.000Z' })).toEqual({
+    expect(status({ courseId: 'c1', status: 'failed' }, { status: 'passed', completedAt: '2026-01-02T00:00:00.000Z' }, 'j')).toEqual({
       action: 'restore-enrolment-status',
       params: { courseId: 'c1', status: 'passed', completedAt: '2026-01-02T00:00:00.000Z' },
     });
-    expect(sagaFor('set-deadline')!.inverse!({ courseId: 'c1', deadline: '2027-01-01' }, { deadline: null })).toEqual({
+    expect(sagaFor('set-deadline')!.inverse!({ courseId: 'c1', deadline: '2027-01-01' }, { deadline: null }, 'j')).toEqual({
       action: 'restore-deadline',
       params: { courseId: 'c1', deadline: null },
     });
+  });
+
+  it('undoes group changes exactly: back into the groups without auto-enrolment; out of them with the enrolments the job made', () => {
+    expect(sagaFor('remove-from-groups')!.inverse!({ groupIds: ['g1', 'g2'] }, ['g1'], 'j1')).toEqual({
+      action: 'restore-groups',
+      params: { groupIds: ['g1'] },
+    });
+    expect(sagaFor('add-to-groups')!.inverse!({ groupIds: ['g1', 'g2'] }, ['g2'], 'j1')).toEqual({
+      action: 'undo-add-to-groups',
+      params: { groupIds: ['g2'], undoOf: 'j1' },
+    });
+    expect(sagaFor('undo-add-to-groups')!.steps.map((s) => `${s.service} ${s.action}`)).toEqual([
+      'membership remove-from-groups',
+      'learning remove-auto-enrolments',
+    ]);
+    expect(sagaFor('restore-groups')!.steps.map((s) => `${s.service} ${s.action}`)).toEqual(['membership restore-groups']);
   });
 });

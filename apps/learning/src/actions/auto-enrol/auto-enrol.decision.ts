@@ -31,7 +31,14 @@ export function autoEnrolRequest(data: unknown): AutoEnrolRequest {
  * course the catalogue lacks fails the person (not retryable), so the saga takes them out of the group again.
  * `before` is the course ids this step enrolled (new or restarted).
  */
-export function decideAutoEnrol(s: Subject, request: AutoEnrolRequest, catalogue: ReadonlyMap<string, CourseDoc>, now: Date): LearnerDecision {
+export function decideAutoEnrol(
+  s: Subject,
+  request: AutoEnrolRequest,
+  catalogue: ReadonlyMap<string, CourseDoc>,
+  now: Date,
+  /** the add-to-groups job: recorded on each attempt it starts (`autoBy`), so its undo takes back exactly those */
+  jobId?: string,
+): LearnerDecision {
   const settled = settledAlready(s);
   if (settled) return settled;
   if ('problem' in request) return failedBecause(s.userId, LEARNING.INVALID_PARAMS, request.problem);
@@ -43,10 +50,11 @@ export function decideAutoEnrol(s: Subject, request: AutoEnrolRequest, catalogue
   const open = targets.filter((id) => !added.includes(id) && !restarted.includes(id));
   if (added.length === 0 && restarted.length === 0)
     return { outcome: { userId: s.userId, status: 'succeeded' }, preview: { before: open, after: open } };
-  const fresh = added.map((courseId): Enrolment => ({ courseId, status: 'enrolled', attempt: 1, enrolledAt: now, source: 'auto' }));
+  const by = jobId ? { autoBy: jobId } : {};
+  const fresh = added.map((courseId): Enrolment => ({ courseId, status: 'enrolled', attempt: 1, enrolledAt: now, source: 'auto', ...by }));
   const update =
     restarted.length === 0
       ? { $push: { enrolments: { $each: fresh } } }
-      : { $set: { enrolments: [...current.map((e) => (restarted.includes(e.courseId) ? nextAttempt(e, now, 'auto') : e)), ...fresh] } };
+      : { $set: { enrolments: [...current.map((e) => (restarted.includes(e.courseId) ? { ...nextAttempt(e, now, 'auto'), ...by } : e)), ...fresh] } };
   return changed(s, { before: [...restarted, ...added], update, preview: { before: open, after: targets } });
 }

@@ -32,7 +32,7 @@ export class AutoEnrolHandler implements ICommandHandler<AutoEnrol, Outcome[]> {
       dryRun,
       async () => {
         const catalogue = await this.catalogue.findCoursesWithInner(work.tenantId, courseIds);
-        return (s) => decideAutoEnrol(s, requests.get(s.userId)!, catalogue, now);
+        return (s) => decideAutoEnrol(s, requests.get(s.userId)!, catalogue, now, work.jobId);
       },
       { changesCourses: true },
     );

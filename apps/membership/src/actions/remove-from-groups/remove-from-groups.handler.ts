@@ -33,7 +33,9 @@ export class RemoveFromGroupsHandler implements ICommandHandler<RemoveFromGroups
 
   async execute({ work, dryRun }: RemoveFromGroups): Promise<Outcome[]> {
     if (work.step >= COMPENSATION_STEP_OFFSET) return this.compensate(work, dryRun);
-    const params = validateParams('remove-from-groups', work.params);
+    // as the first step of add-to-groups' undo the params also name the job undone (`undoOf`), for learning's step
+    const { undoOf: _undoOf, ...own } = work.params;
+    const params = validateParams('remove-from-groups', own);
     if (!params.ok) return failAll(work, MEMBERSHIP.INVALID_PARAMS, `${params.field}: ${params.message}`);
     const groupIds = uniqueIds(params.params.groupIds);
     return runChunk(work, async () => {
