@@ -178,7 +178,10 @@ describe('admin console in a real browser', () => {
     // a destructive job over the approval threshold asks to type the count (previewed, not run)
     await chooseAction('Deactivate');
     await page.getByRole('button', { name: 'Preview' }).click();
-    await see(page.getByRole('alert').filter({ hasText: 'cannot be undone for everyone it affects' }));
+    // one truthful sentence on undo: the run page and the preview's warning say the same
+    const undoNotice = 'Deactivate can be undone afterwards, except the open tasks and upcoming event enrolments it removed';
+    await see(page.locator('.notice-warning').filter({ hasText: undoNotice }));
+    await see(page.getByRole('alert').filter({ hasText: undoNotice }));
     const typed = page.getByLabel(`Type ${LEARNERS} to confirm this destructive job`);
     const runDeactivate = page.getByRole('button', { name: `Run deactivate for ${LEARNERS} people` });
     expect(await runDeactivate.isDisabled()).toBe(true);

@@ -116,7 +116,11 @@ function RunAction({ actionId }: { actionId: string }) {
       <p className="lead">{action.description}</p>
       {action.destructive && (
         <p className="notice notice-warning">
-          <strong>Destructive:</strong> {action.reversible ? 'it can be undone afterwards, but check the selection.' : 'it cannot be undone.'}
+          <strong>Destructive:</strong>{' '}
+          {action.notice ??
+            (action.reversible
+              ? `${action.title} can be undone afterwards: check the selection.`
+              : `${action.title} cannot be undone: check the selection.`)}
         </p>
       )}
 

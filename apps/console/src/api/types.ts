@@ -97,6 +97,8 @@ export interface ActionView {
   description: string;
   reversible: boolean;
   destructive: boolean;
+  /** a destructive action's one sentence on undo, the same as its preview's DESTRUCTIVE warning */
+  notice?: string;
   paramsSchema: JsonSchema;
 }
 

@@ -10,7 +10,17 @@ import { ActionsMenu } from './ActionsMenu';
 import { describeFilter, filterOf, paramsOf } from './filter-params';
 import { PeopleFilters } from './PeopleFilters';
 import { PeopleTable } from './PeopleTable';
-import { NOTHING, offersSelectAll, sameFilter, selectAllMatching, selectedCount, toggle, togglePage } from './selection';
+import {
+  NOTHING,
+  offersSelectAll,
+  pickedElsewhere,
+  sameFilter,
+  selectAllMatching,
+  selectedCount,
+  toggle,
+  togglePage,
+  withoutPickedElsewhere,
+} from './selection';
 import { useSelection } from './selection-context';
 
 const PAGE_SIZES = [25, 50, 100];
@@ -45,8 +55,9 @@ export function PeoplePage() {
     }
     setParams(paramsOf(next));
   };
-  const onToggle = useCallback((id: string) => setSelection(toggle(selection, id)), [selection, setSelection]);
-  const onTogglePage = useCallback(() => setSelection(togglePage(selection, ids)), [selection, ids, setSelection]);
+  const onToggle = useCallback((id: string) => setSelection(toggle(selection, id, filter)), [selection, filter, setSelection]);
+  const onTogglePage = useCallback(() => setSelection(togglePage(selection, ids, filter)), [selection, ids, filter, setSelection]);
+  const elsewhere = pickedElsewhere(selection, filter).length;
   const first = ((page.data?.pageNumber ?? 1) - 1) * limit + 1;
   const summary =
     total === 0
@@ -99,6 +110,15 @@ export function PeoplePage() {
           {selection.excluded.size > 0 && ` except ${selection.excluded.size} unticked`}.{' '}
           <button type="button" className="link-button" onClick={() => setSelection(NOTHING)}>
             Clear selection
+          </button>
+        </div>
+      )}
+      {elsewhere > 0 && (
+        <div className="banner" role="status">
+          {plural(elsewhere, 'person', 'people')} selected under another filter {elsewhere === 1 ? 'stays' : 'stay'} selected, though not necessarily
+          shown here.{' '}
+          <button type="button" className="link-button" onClick={() => setSelection(withoutPickedElsewhere(selection, filter))}>
+            Clear {elsewhere === 1 ? 'that person' : `those ${elsewhere}`}
           </button>
         </div>
       )}

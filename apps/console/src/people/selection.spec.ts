@@ -1,5 +1,7 @@
 import {
   isSelected,
+  pickedElsewhere,
+  withoutPickedElsewhere,
   NOTHING,
   offersSelectAll,
   pageSelection,
@@ -51,5 +53,25 @@ describe('people selection', () => {
   it('compares filters whatever the order of fields and values', () => {
     expect(sameFilter({ roles: ['HR', 'Admin'], q: 'x' }, { q: 'x', roles: ['Admin', 'HR'], labels: [] })).toBe(true);
     expect(sameFilter({ roles: ['HR'] }, { roles: ['Admin'] })).toBe(false);
+  });
+});
+
+describe('rows ticked under another filter', () => {
+  it('stay selected when the filter changes, are counted apart, and can be cleared on their own', () => {
+    const learners = { roles: ['Learner'] };
+    const admins = { roles: ['Admin'] };
+    let s = toggle(toggle(NOTHING, 'ana', learners), 'bob', learners);
+    s = toggle(s, 'cy', admins);
+    expect(pickedElsewhere(s, learners)).toEqual(['cy']);
+    expect(pickedElsewhere(s, admins).sort()).toEqual(['ana', 'bob']);
+    expect(pickedElsewhere(s, { roles: ['Learner'], q: undefined } as never)).toEqual(['cy']); // the same filter, however written
+    const cleared = withoutPickedElsewhere(s, admins);
+    expect(selectedCount(cleared)).toBe(1);
+    expect(isSelected(cleared, 'cy')).toBe(true);
+    expect(pickedElsewhere(cleared, admins)).toEqual([]);
+    // a page ticked and unticked keeps the record in step
+    const page = togglePage(NOTHING, ['a', 'b'], learners);
+    expect(pickedElsewhere(page, admins).sort()).toEqual(['a', 'b']);
+    expect(pickedElsewhere(togglePage(page, ['a', 'b'], learners), admins)).toEqual([]);
   });
 });

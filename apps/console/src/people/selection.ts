@@ -6,7 +6,13 @@ import type { PeopleFilter, Selection } from '../api/types';
  * server when the job runs, never a list of ids shipped by the browser.
  */
 export type SelectionState =
-  { kind: 'ids'; ids: ReadonlySet<string> } | { kind: 'all'; filter: PeopleFilter; total: number; excluded: ReadonlySet<string> };
+  | {
+      kind: 'ids';
+      ids: ReadonlySet<string>;
+      /** the filter each ticked row was picked under (see pickedElsewhere) */
+      under?: ReadonlyMap<string, PeopleFilter>;
+    }
+  | { kind: 'all'; filter: PeopleFilter; total: number; excluded: ReadonlySet<string> };
 
 export const NOTHING: SelectionState = { kind: 'ids', ids: new Set() };
 
@@ -27,11 +33,41 @@ function toggled(set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet
   return next;
 }
 
-/** Ticks or unticks one row. */
-export function toggle(selection: SelectionState, userId: string): SelectionState {
+function pickedUnder(under: ReadonlyMap<string, PeopleFilter> | undefined, ids: readonly string[], on: boolean, filter: PeopleFilter) {
+  const next = new Map(under ?? []);
+  for (const id of ids) {
+    if (on) next.set(id, filter);
+    else next.delete(id);
+  }
+  return next;
+}
+
+/** Ticks or unticks one row (`filter`: the filter it is picked under). */
+export function toggle(selection: SelectionState, userId: string, filter: PeopleFilter = {}): SelectionState {
   const on = !isSelected(selection, userId);
-  if (selection.kind === 'ids') return { kind: 'ids', ids: toggled(selection.ids, userId, on) };
+  if (selection.kind === 'ids')
+    return { kind: 'ids', ids: toggled(selection.ids, userId, on), under: pickedUnder(selection.under, [userId], on, filter) };
   return { ...selection, excluded: toggled(selection.excluded, userId, !on) };
+}
+
+/**
+ * Ticked rows picked under another filter than `filter`: they stay selected when the filter changes (people
+ * can be gathered from several filters), and the page says how many and offers to clear them.
+ */
+export function pickedElsewhere(selection: SelectionState, filter: PeopleFilter): string[] {
+  if (selection.kind !== 'ids') return [];
+  return [...selection.ids].filter((id) => {
+    const under = selection.under?.get(id);
+    return under !== undefined && !sameFilter(under, filter);
+  });
+}
+
+/** The selection without the ticked rows picked under another filter. */
+export function withoutPickedElsewhere(selection: SelectionState, filter: PeopleFilter): SelectionState {
+  if (selection.kind !== 'ids') return selection;
+  const elsewhere = new Set(pickedElsewhere(selection, filter));
+  const ids = new Set([...selection.ids].filter((id) => !elsewhere.has(id)));
+  return { kind: 'ids', ids, under: pickedUnder(selection.under, [...elsewhere], false, filter) };
 }
 
 /** How much of the page is selected: drives the header checkbox (checked, mixed or clear). */
@@ -42,12 +78,12 @@ export function pageSelection(selection: SelectionState, pageIds: readonly strin
 }
 
 /** The header checkbox: a fully selected page is unselected, anything else becomes fully selected. */
-export function togglePage(selection: SelectionState, pageIds: readonly string[]): SelectionState {
+export function togglePage(selection: SelectionState, pageIds: readonly string[], filter: PeopleFilter = {}): SelectionState {
   const on = pageSelection(selection, pageIds) !== 'all';
   if (selection.kind === 'ids') {
     let ids = selection.ids;
     for (const id of pageIds) ids = toggled(ids, id, on);
-    return { kind: 'ids', ids };
+    return { kind: 'ids', ids, under: pickedUnder(selection.under, pageIds, on, filter) };
   }
   let excluded = selection.excluded;
   for (const id of pageIds) excluded = toggled(excluded, id, !on);

@@ -1,6 +1,6 @@
 import { permittedActions } from '@cohort/auth';
 import type { CohortClaims } from '@cohort/auth';
-import { ACTIONS, CatalogueActionId, JsonSchema, paramsJsonSchema, ServiceName } from '@cohort/contracts';
+import { ACTIONS, CatalogueActionId, destructiveNotice, JsonSchema, paramsJsonSchema, ServiceName } from '@cohort/contracts';
 
 /** One entry of `GET /v1/actions`: what the console needs to list an action and render its form. */
 export interface ActionView {
@@ -10,6 +10,8 @@ export interface ActionView {
   description: string;
   reversible: boolean;
   destructive: boolean;
+  /** for a destructive action: whether it can be undone and what an undo does not bring back (as its preview warns) */
+  notice?: string;
   /** JSON Schema (draft 2020-12) of the action's parameters */
   paramsSchema: JsonSchema;
 }
@@ -20,7 +22,8 @@ function viewOf(id: CatalogueActionId): ActionView {
   let view = views.get(id);
   if (!view) {
     const { service, title, description, reversible, destructive } = ACTIONS[id];
-    view = { id, service, title, description, reversible, destructive, paramsSchema: paramsJsonSchema(id) };
+    const notice = destructive ? { notice: destructiveNotice(ACTIONS[id]) } : {};
+    view = { id, service, title, description, reversible, destructive, ...notice, paramsSchema: paramsJsonSchema(id) };
     views.set(id, view);
   }
   return view;

@@ -1,4 +1,4 @@
-import { actionById, Outcome, Preview } from '@cohort/contracts';
+import { actionById, destructiveNotice, Outcome, Preview } from '@cohort/contracts';
 import { EngineConfig } from '../engine/engine.config';
 import { Job } from '../jobs/job.schema';
 
@@ -65,8 +65,7 @@ export function summarise(draft: Job, tally: Tally, config: EngineConfig, expire
   const action = actionById(draft.action)!;
   const requiresApprovalCount = action.destructive && total > config.approvalThreshold;
   const warnings: Preview['warnings'] = [];
-  if (action.destructive)
-    warnings.push({ code: 'DESTRUCTIVE', message: `${action.title} cannot be undone for everyone it affects: check the selection` });
+  if (action.destructive) warnings.push({ code: 'DESTRUCTIVE', message: destructiveNotice(action) });
   if (requiresApprovalCount) warnings.push({ code: 'APPROVAL_REQUIRED', message: `type ${total} to confirm (options.approvalCount)` });
   if (tally.autoEnrolPeople > 0) {
     const people = scale(tally.autoEnrolPeople);

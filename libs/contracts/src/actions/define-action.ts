@@ -41,6 +41,18 @@ export interface ActionDefinition<Id extends string = string, P extends ParamsSc
   readonly permission: PermissionKey;
   /** the job produces one file (`GET /v1/batch-jobs/:id/artifact`), served by the owning service */
   readonly artifact?: { readonly mediaType: string; readonly extension: string };
+  /** what an undo of a reversible action does not bring back (what its later steps removed) */
+  readonly undoLeaves?: string;
+}
+
+/**
+ * The one sentence a destructive action carries, wherever it is shown (the preview's DESTRUCTIVE warning and
+ * the console's run page): whether it can be undone, and what an undo does not bring back.
+ */
+export function destructiveNotice(action: Pick<ActionDefinition, 'title' | 'reversible' | 'undoLeaves'>): string {
+  if (!action.reversible) return `${action.title} cannot be undone: check the selection.`;
+  const except = action.undoLeaves ? `, except ${action.undoLeaves}` : '';
+  return `${action.title} can be undone afterwards${except}: check the selection.`;
 }
 
 /** Declares one catalogue entry; keeps the literal id and the params type. */

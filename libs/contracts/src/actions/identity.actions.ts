@@ -90,6 +90,7 @@ export const identityActions = [
     params: NoParams,
     reversible: true,
     destructive: true,
+    undoLeaves: 'the open tasks and upcoming event enrolments it removed (held messages stay held)',
     permission: 'people-admin',
   }),
   defineAction({
