@@ -219,7 +219,9 @@ describe('admin console in a real browser', () => {
     expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     await see(page.getByText('Every person succeeded.'));
     await page.getByRole('radio', { name: `Succeeded (${LEARNERS})` }).check();
-    await see(page.getByRole('cell', { name: 'learner-01', exact: true }));
+    // results name people (name and e-mail from identity), not bare ids
+    const first = await people().findOne({ _id: `${tenant}:learner-01` });
+    await see(page.getByRole('cell', { name: `${first!.name} ${first!.email}`, exact: true }));
     await accessible();
 
     // the store and the directory

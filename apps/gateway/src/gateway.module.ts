@@ -22,6 +22,7 @@ import { JobEventsHttpController } from './jobs/events/job-events.http.controlle
 import { JobEventsHub } from './jobs/events/job-events.hub';
 import { JobEventsStream } from './jobs/events/job-events.stream';
 import { JobsHttpController } from './jobs/jobs.http.controller';
+import { PeopleNames } from './jobs/names/with-names';
 import { JobResultsHttpController } from './jobs/results/job-results.http.controller';
 import { NotificationsHttpController } from './notifications/notifications.http.controller';
 import { DirectoryScope } from './people/directory-scope';
@@ -71,6 +72,6 @@ const edge = [
     ConsoleModule,
   ],
   controllers,
-  providers: [...upstreams, ...readers, ...jobEvents, CallerAccounts, ...edge, OpenApiSetup],
+  providers: [...upstreams, ...readers, ...jobEvents, CallerAccounts, PeopleNames, ...edge, OpenApiSetup],
 })
 export class GatewayModule {}

@@ -3,6 +3,7 @@ import type { ActionView, Preview, ReasonCount } from '../api/types';
 import { valueText } from '../jobs/progress';
 import { plural } from '../ui/feedback';
 import { ReasonTable } from '../ui/ReasonTable';
+import { PersonName } from '../ui/PersonName';
 
 interface Props {
   action: ActionView;
@@ -84,7 +85,9 @@ export function PreviewPanel({ action, preview, submitting, onConfirm, onBack }:
             <tbody>
               {preview.sample.map((s) => (
                 <tr key={s.userId}>
-                  <td>{s.userId}</td>
+                  <td>
+                    <PersonName person={s} />
+                  </td>
                   <td>
                     <span className={`status status-${s.status}`}>{s.status === 'succeeded' ? 'will change' : s.status}</span>
                     {s.code && <span className="muted small"> {s.code}</span>}

@@ -142,7 +142,15 @@ export interface Preview {
   willChange: number;
   skipped: ReasonCount[];
   failed: ReasonCount[];
-  sample: { userId: string; status: 'succeeded' | 'skipped' | 'failed'; code?: string; before?: unknown; after?: unknown }[];
+  sample: {
+    userId: string;
+    name?: string;
+    email?: string;
+    status: 'succeeded' | 'skipped' | 'failed';
+    code?: string;
+    before?: unknown;
+    after?: unknown;
+  }[];
   warnings: { code: string; message: string }[];
   requiresApprovalCount: boolean;
   expiresAt: string;
@@ -179,6 +187,9 @@ export interface JobList {
 
 export interface ItemView {
   userId: string;
+  /** from identity, when it knows the person */
+  name?: string;
+  email?: string;
   status: ItemState;
   code?: string;
   message?: string;

@@ -9,6 +9,7 @@ import { DataTable } from '../ui/DataTable';
 import { Pager, useCursorPages } from '../ui/Pager';
 import { ReasonTable } from '../ui/ReasonTable';
 import { groupByReason, valueText } from './progress';
+import { PersonName } from '../ui/PersonName';
 
 /** People of one outcome read for grouping by reason; past it, the groups say they cover the first ones. */
 const GROUPING_LIMIT = 2000;
@@ -121,7 +122,7 @@ function ReasonGroups({ job, state, title }: { job: JobView; state: 'failed' | '
 }
 
 const columns: ColumnDef<ItemView>[] = [
-  { accessorKey: 'userId', header: 'Person' },
+  { id: 'person', header: 'Person', cell: ({ row }) => <PersonName person={row.original} /> },
   {
     accessorKey: 'status',
     header: 'Outcome',

@@ -109,6 +109,35 @@ describe('batch-job routes', () => {
     });
   });
 
+  describe('names', () => {
+    it('names the people of a results page and of a preview sample from identity (one look-up), and still answers without', async () => {
+      gw.orchestrator.reply('GET', `${jobs}/j-1/items`, 200, {
+        items: [
+          { userId: 'u-1', status: 'succeeded', attempts: 1 },
+          { userId: 'gone', status: 'failed', attempts: 1 },
+        ],
+        nextCursor: null,
+      });
+      gw.identity.reply('POST', '/internal/tenants/acme/people/lookup', 200, {
+        people: [{ userId: 'u-1', name: 'Ana Çelik', email: 'ana@acme.test' }],
+      });
+      const named = await http().get('/v1/batch-jobs/j-1/items').set('Authorization', bearer()).expect(200);
+      expect(named.body.items).toEqual([
+        { userId: 'u-1', name: 'Ana Çelik', email: 'ana@acme.test', status: 'succeeded', attempts: 1 },
+        { userId: 'gone', status: 'failed', attempts: 1 },
+      ]);
+      expect(gw.identity.last()).toMatchObject({ path: '/internal/tenants/acme/people/lookup', body: { userIds: ['u-1', 'gone'] } });
+
+      gw.orchestrator.reply('POST', `${jobs}/preview`, 200, { snapshotId: 's-1', total: 1, sample: [{ userId: 'u-1', status: 'succeeded' }] });
+      const preview = await http().post('/v1/batch-jobs/preview').set('Authorization', bearer()).send(body).expect(200);
+      expect(preview.body.sample).toEqual([{ userId: 'u-1', name: 'Ana Çelik', email: 'ana@acme.test', status: 'succeeded' }]);
+
+      gw.identity.reply('POST', '/internal/tenants/acme/people/lookup', 503, { code: 'DOWN' });
+      const plain = await http().get('/v1/batch-jobs/j-1/items').set('Authorization', bearer()).expect(200);
+      expect(plain.body.items.map((i: { name?: string }) => i.name)).toEqual([undefined, undefined]);
+    });
+  });
+
   describe('reading jobs', () => {
     it("lists the tenant's jobs with status, cursor and limit", async () => {
       gw.orchestrator.reply('GET', jobs, 200, { items: [job], nextCursor: null });

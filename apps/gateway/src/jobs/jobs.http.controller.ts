@@ -9,6 +9,7 @@ import { ApiErrors, schemaRef } from '../docs/api-docs';
 import { ZodPipe } from '../http/zod-validation.pipe';
 import { JobCommand, OrchestratorClient } from '../upstream/orchestrator.client';
 import { ApiAuditQuery, ApiJobId, ApiPageQuery } from './jobs.docs';
+import { PeopleNames } from './names/with-names';
 import {
   assertMayRun,
   CreateJobBody,
@@ -35,7 +36,10 @@ const jobId = new ZodPipe(JobId, () => 'id');
 @ApiBearerAuth()
 @Controller('v1/batch-jobs')
 export class JobsHttpController {
-  constructor(private readonly orchestrator: OrchestratorClient) {}
+  constructor(
+    private readonly orchestrator: OrchestratorClient,
+    private readonly names: PeopleNames,
+  ) {}
 
   @Post('preview')
   @HttpCode(200)
@@ -43,9 +47,10 @@ export class JobsHttpController {
   @ApiBody({ schema: schemaRef('PreviewBody') })
   @ApiOkResponse({ schema: schemaRef('Preview') })
   @ApiErrors(400, 401, 403, 429, 502, 503)
-  preview(@Caller() caller: CohortClaims, @Body(new ZodPipe(PreviewBody)) body: PreviewInput): Promise<Preview> {
+  async preview(@Caller() caller: CohortClaims, @Body(new ZodPipe(PreviewBody)) body: PreviewInput): Promise<Preview> {
     assertMayRun(caller, body.action, body.params);
-    return this.orchestrator.preview(caller.tid, jobRequestOf(caller, body));
+    const preview = await this.orchestrator.preview(caller.tid, jobRequestOf(caller, body));
+    return preview.sample ? { ...preview, sample: await this.names.add(caller.tid, preview.sample) } : preview;
   }
 
   @Post()
@@ -97,8 +102,13 @@ export class JobsHttpController {
   @ApiPageQuery('Only people in this state', ITEM_STATES)
   @ApiOkResponse({ schema: schemaRef('ItemPage') })
   @ApiErrors(400, 401, 404, 429, 502, 503)
-  items(@Caller() caller: CohortClaims, @Param('id', jobId) id: string, @Query(new ZodPipe(ItemListQuery)) query: PageQuery): Promise<ItemPage> {
-    return this.orchestrator.items(caller.tid, id, query);
+  async items(
+    @Caller() caller: CohortClaims,
+    @Param('id', jobId) id: string,
+    @Query(new ZodPipe(ItemListQuery)) query: PageQuery,
+  ): Promise<ItemPage> {
+    const page = await this.orchestrator.items(caller.tid, id, query);
+    return page.items ? { ...page, items: await this.names.add(caller.tid, page.items) } : page;
   }
 
   @Post(':id/cancel')

@@ -6,6 +6,7 @@ import type {
   DirectoryQuery,
   ImportPurpose,
   ImportSummary,
+  PeopleFound,
   PersonView,
   TokenAccepted,
 } from '@cohort/contracts';
@@ -24,6 +25,15 @@ export class IdentityClient {
   async search(tenantId: string, query: DirectoryQuery): Promise<DirectoryPage> {
     const path = `/internal/tenants/${seg(tenantId)}/people/search`;
     return (await this.upstream.json<DirectoryPage>('identity', path, { method: 'POST', body: query, readOnly: true })).body;
+  }
+
+  /** Who these people are (those of the tenant that exist), by user id: one call for up to 1,000. */
+  async lookup(tenantId: string, userIds: readonly string[]): Promise<Map<string, PersonView>> {
+    const unique = [...new Set(userIds)].slice(0, 1000);
+    if (unique.length === 0) return new Map();
+    const path = `/internal/tenants/${seg(tenantId)}/people/lookup`;
+    const found = await this.upstream.json<PeopleFound>('identity', path, { method: 'POST', body: { userIds: unique }, readOnly: true });
+    return new Map(found.body.people.map((p) => [p.userId, p]));
   }
 
   async person(tenantId: string, userId: string): Promise<PersonView> {

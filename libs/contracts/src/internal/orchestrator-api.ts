@@ -34,8 +34,15 @@ export type JobRequest = z.infer<typeof JobRequest>;
 export const ReasonCount = z.object({ code: z.string(), message: z.string(), count: z.number().int().min(0) });
 export type ReasonCount = z.infer<typeof ReasonCount>;
 
+/** Who a person is, as the gateway adds it to items and samples from identity (absent when identity could not say). */
+const Named = {
+  name: z.string().optional().describe('The person’s name (from identity; absent when unknown or unavailable)'),
+  email: z.string().optional().describe('The person’s e-mail address (from identity; absent when unknown or unavailable)'),
+};
+
 export const PreviewSample = z.object({
   userId: UserId,
+  ...Named,
   status: z.enum(['succeeded', 'skipped', 'failed']),
   code: z.string().optional(),
   before: z.unknown().optional(),
@@ -120,6 +127,7 @@ export type JobList = z.infer<typeof JobList>;
 
 export const ItemView = z.object({
   userId: UserId,
+  ...Named,
   status: ItemState,
   code: z.string().optional(),
   message: z.string().optional(),
