@@ -1,4 +1,4 @@
-import { ItemPage, JobView, TOPICS, WorkChunk } from '@cohort/contracts';
+import { ItemPage, JobView, WorkChunk } from '@cohort/contracts';
 import { eventually, TopicRecorder, uniqueTenant, workLanes } from '@cohort/testing';
 import { issueToken, parseToken, verifySecret } from '../../apps/identity/src/tokens/secrets';
 import { CohortSystem, getJson, personDoc, postJson, startSystem } from '../support/system';
