@@ -163,6 +163,8 @@ export interface JobView {
   action: string;
   params: Record<string, unknown>;
   actorId: string;
+  /** who asked for the job, by name (from identity) */
+  actorName?: string;
   selection: { filter?: PeopleFilter; importId?: string; userIdCount?: number; excludeIdCount?: number; undoOf?: string; retryOf?: string };
   source: 'http' | 'kafka' | 'undo' | 'retry';
   status: JobStatus;

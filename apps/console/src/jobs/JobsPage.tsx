@@ -77,7 +77,7 @@ export function JobsPage() {
                       {job.source === 'undo' && <span className="tag">undo</span>}
                       {job.source === 'retry' && <span className="tag">retry</span>}
                     </td>
-                    <td>{job.actorId}</td>
+                    <td title={job.actorId}>{job.actorName ?? job.actorId}</td>
                     <td>{selectionText(job)}</td>
                     <td>
                       <span className={`status status-${job.status}`}>{job.status}</span>

@@ -110,7 +110,7 @@ describe('batch-job routes', () => {
   });
 
   describe('names', () => {
-    it('names the people of a results page and of a preview sample from identity (one look-up), and still answers without', async () => {
+    it('names the people of a results page, a preview sample and the jobs list from identity (one look-up each), and still answers without', async () => {
       gw.orchestrator.reply('GET', `${jobs}/j-1/items`, 200, {
         items: [
           { userId: 'u-1', status: 'succeeded', attempts: 1 },
@@ -131,6 +131,16 @@ describe('batch-job routes', () => {
       gw.orchestrator.reply('POST', `${jobs}/preview`, 200, { snapshotId: 's-1', total: 1, sample: [{ userId: 'u-1', status: 'succeeded' }] });
       const preview = await http().post('/v1/batch-jobs/preview').set('Authorization', bearer()).send(body).expect(200);
       expect(preview.body.sample).toEqual([{ userId: 'u-1', name: 'Ana Çelik', email: 'ana@acme.test', status: 'succeeded' }]);
+
+      gw.orchestrator.reply('GET', jobs, 200, {
+        items: [
+          { ...job, actorId: 'u-1' },
+          { ...job, id: 'j-2', actorId: 'gone' },
+        ],
+        nextCursor: null,
+      });
+      const list = await http().get('/v1/batch-jobs').set('Authorization', bearer()).expect(200);
+      expect(list.body.items.map((j: { actorName?: string }) => j.actorName)).toEqual(['Ana Çelik', undefined]);
 
       gw.identity.reply('POST', '/internal/tenants/acme/people/lookup', 503, { code: 'DOWN' });
       const plain = await http().get('/v1/batch-jobs/j-1/items').set('Authorization', bearer()).expect(200);

@@ -83,8 +83,9 @@ export class JobsHttpController {
   @ApiAuditQuery()
   @ApiOkResponse({ schema: schemaRef('JobList') })
   @ApiErrors(400, 401, 429, 502, 503)
-  list(@Caller() caller: CohortClaims, @Query(new ZodPipe(JobListQuery)) query: PageQuery): Promise<JobList> {
-    return this.orchestrator.list(caller.tid, query);
+  async list(@Caller() caller: CohortClaims, @Query(new ZodPipe(JobListQuery)) query: PageQuery): Promise<JobList> {
+    const page = await this.orchestrator.list(caller.tid, query);
+    return page.items ? { ...page, items: await this.names.actors(caller.tid, page.items) } : page;
   }
 
   @Get(':id')

@@ -88,6 +88,7 @@ export const JobView = z.object({
   action: ActionId,
   params: z.record(z.string(), z.unknown()),
   actorId: UserId,
+  actorName: z.string().optional().describe('Who asked for the job, by name (from identity; absent when unknown or unavailable)'),
   selection: SelectionSummary,
   source: z
     .enum(['http', 'kafka', 'undo', 'retry'])

@@ -35,4 +35,16 @@ export class PeopleNames {
       return [...rows];
     }
   }
+
+  /** Each job with the name of who asked for it (`actorName`), one look-up for the page. */
+  async actors<T extends { actorId: string }>(tenantId: string, jobs: readonly T[]): Promise<T[]> {
+    const named = await this.add(
+      tenantId,
+      jobs.map((j) => ({ userId: j.actorId }) as { userId: string; name?: string; email?: string }),
+    );
+    return jobs.map((job, i) => {
+      const who = named[i].name ?? named[i].email;
+      return who ? { ...job, actorName: who } : job;
+    });
+  }
 }
