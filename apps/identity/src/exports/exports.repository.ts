@@ -1,10 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection, mongo } from 'mongoose';
+import { insertOnce } from '@cohort/common';
 import { ExportColumn } from '@cohort/contracts';
 import { ExportJobDoc, exportJobKey, ExportRowDoc } from './export-row';
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * The only place that touches `exports` (each export job's columns) and `export_rows` (what it recorded of each
@@ -36,8 +35,8 @@ export class ExportsRepository implements OnModuleInit {
 
   /** Records the job's columns (once) and the rows of a chunk; rows recorded before (a redelivery) are kept as they are. */
   async record(tenantId: string, jobId: string, columns: ExportColumn[], rows: readonly ExportRowDoc[]): Promise<void> {
-    await ignoringDuplicates(() => this.jobs.insertOne({ _id: exportJobKey(tenantId, jobId), tenantId, jobId, columns, createdAt: new Date() }));
-    if (rows.length) await ignoringDuplicates(() => this.rows.insertMany([...rows], { ordered: false }));
+    await insertOnce(() => this.jobs.insertOne({ _id: exportJobKey(tenantId, jobId), tenantId, jobId, columns, createdAt: new Date() }));
+    if (rows.length) await insertOnce(() => this.rows.insertMany([...rows], { ordered: false }));
   }
 
   /** The job's columns, or undefined when it recorded nothing (no such export job in this tenant). */
@@ -54,15 +53,5 @@ export class ExportsRepository implements OnModuleInit {
   /** Deletes what export jobs recorded about these people (erase-person); idempotent. */
   async removeRowsOfPeople(tenantId: string, userIds: readonly string[]): Promise<void> {
     if (userIds.length > 0) await this.rows.deleteMany({ tenantId, userId: { $in: [...userIds] } });
-  }
-}
-
-async function ignoringDuplicates(write: () => Promise<unknown>): Promise<void> {
-  try {
-    await write();
-  } catch (err) {
-    const writeErrors = (err as { writeErrors?: unknown }).writeErrors;
-    const errors = (Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [err]) as { code?: number }[];
-    if (!errors.every((e) => e.code === DUPLICATE_KEY) || (err as { writeConcernError?: unknown }).writeConcernError) throw err;
   }
 }

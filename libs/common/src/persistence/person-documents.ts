@@ -115,3 +115,14 @@ function onlyDuplicates(err: MongoBulkWriteError): boolean {
   const errors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
   return errors.length > 0 && errors.every((e) => e.code === DUPLICATE_KEY) && !err.writeConcernError;
 }
+
+/** Runs an insert whose unique `_id` makes it once-only: a duplicate key (written before, or by a racing twin) is no error. */
+export async function insertOnce(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    const e = err as { code?: number; writeErrors?: unknown };
+    const duplicate = e.writeErrors ? onlyDuplicates(err as MongoBulkWriteError) : e.code === DUPLICATE_KEY;
+    if (!duplicate) throw err;
+  }
+}
