@@ -23,10 +23,6 @@ import { addFireSafetyCourse, ALREADY_WARDENS, ConsoleTenant, LEARNERS, NEW_STAR
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Doc = Json & { _id: string };
 
-// databases of its own: the run's shared ones hold every integration spec's people by now, and on FerretDB
-// (no secondary indexes) each directory search scans them all — past the gateway's 10 s upstream time-out in CI
-process.env.MONGO_DB_PREFIX = `${process.env.MONGO_DB_PREFIX}_console`;
-
 /**
  * The admin console in headless Chromium against the real system (identity, orchestrator, gateway,
  * membership, learning and communications on the real broker and store). Each test drives the console

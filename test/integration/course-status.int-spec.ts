@@ -4,10 +4,6 @@ import { eventually, uniqueTenant } from '@cohort/testing';
 import { gatewayClient } from '../support/gateway-client';
 import { CohortSystem, personDoc, startSystem } from '../support/system';
 
-// databases of its own: by now the run's shared identity db holds every spec's people, and each directory search
-// (a scan on FerretDB) over all of them can pass the gateway's time-out (jest gives each file its own process.env)
-process.env.MONGO_DB_PREFIX = `${process.env.MONGO_DB_PREFIX}_coursestatus`;
-
 /**
  * The compliance filters (issue 19, seed 001: remind everyone who has not passed a course): where each person
  * stands in a course, as learning's jobs leave it, copied to identity through PersonFacts on the real broker and

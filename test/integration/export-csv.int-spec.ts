@@ -7,10 +7,6 @@ import { CohortSystem, personDoc, startSystem } from '../support/system';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-// databases of its own: by now the run's shared identity db holds every spec's people, and each directory search
-// (a scan on FerretDB) over all of them can pass the gateway's time-out (jest gives each file its own process.env)
-process.env.MONGO_DB_PREFIX = `${process.env.MONGO_DB_PREFIX}_export`;
-
 /**
  * export-csv end to end through the gateway (issue 19): the job records each selected person as they are when
  * it runs, and `GET /v1/batch-jobs/:id/artifact` streams the CSV — columns of the params in their order, teams

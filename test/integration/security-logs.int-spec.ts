@@ -126,10 +126,12 @@ describe('security: secrets and tokens never reach the logs', () => {
 
     await runJob('resend-invitation', ['invitee']);
     await runJob('send-password-reset', ['resetter']);
-    await eventually(async () => mails.length >= 2, 60_000, 'two e-mails');
-    const links = mails.map(unQuotedPrintable).join('\n');
-    const invitation = decodeURIComponent(/\/console\/#\/invitation\/([A-Za-z0-9._~%-]+)/.exec(links)![1]);
-    const reset = decodeURIComponent(/\/console\/#\/password-reset\/([A-Za-z0-9._~%-]+)/.exec(links)![1]);
+    // this spec's two mails, by recipient: its communications service may also work off mail commands an
+    // earlier spec left on the shared topic (at-least-once, as it should), and those arrive here too
+    const mailTo = (userId: string) => mails.map(unQuotedPrintable).find((m) => new RegExp(`^To:.*\\b${userId}@${tenant}\\.test`, 'im').test(m));
+    await eventually(async () => mailTo('invitee') !== undefined && mailTo('resetter') !== undefined, 60_000, 'the two e-mails');
+    const invitation = decodeURIComponent(/\/console\/#\/invitation\/([A-Za-z0-9._~%-]+)/.exec(mailTo('invitee')!)![1]);
+    const reset = decodeURIComponent(/\/console\/#\/password-reset\/([A-Za-z0-9._~%-]+)/.exec(mailTo('resetter')!)![1]);
     Object.assign(secrets, {
       'the invitation token': invitation,
       "the invitation token's secret": invitation.split('.')[1],
