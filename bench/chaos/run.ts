@@ -14,7 +14,7 @@ import { Admin, Kafka, logLevel, Producer } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { BatchCommand, topicsFor } from '@cohort/contracts';
 import { createTopics } from '@cohort/testing/infra/kafka';
-import { freePort, HOST, ServiceProcess } from '../engine/processes';
+import { benchSecrets, freePort, HOST, ServiceProcess } from '../engine/processes';
 import { dropDatabases } from '../engine/store';
 import { PrivateBroker } from './broker';
 import { groupsSettled, GroupView } from './groups';
@@ -271,6 +271,7 @@ export async function runChaos(p: ChaosParams, log: (line: string) => void): Pro
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: process.env.NODE_ENV ?? 'production',
+      ...benchSecrets(),
       HOST,
       KAFKA_BROKERS: broker.brokers,
       KAFKA_TOPIC_PREFIX: topicPrefix,

@@ -17,7 +17,7 @@ import { Collection, MongoClient } from 'mongodb';
 import { BatchCommand, JobEvent, topicsFor } from '@cohort/contracts';
 import { createTopics, deleteTopics } from '@cohort/testing/infra/kafka';
 import { readState } from '@cohort/testing/infra/infra';
-import { HOST, freePort, machineBusySeconds, ProcSample, readProc, ServiceProcess } from './processes';
+import { benchSecrets, HOST, freePort, machineBusySeconds, ProcSample, readProc, ServiceProcess } from './processes';
 import { personDoc } from '../../test/support/system';
 import { BENCH_ACTIONS } from './actions';
 import { hottestFunctions } from './cpu-profile';
@@ -648,6 +648,7 @@ async function runOne(n: number, chunkSize: number, p: Params, mongo: MongoClien
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: process.env.NODE_ENV ?? 'production',
+      ...benchSecrets(),
       HOST,
       KAFKA_BROKERS: BROKERS,
       MONGO_URL,

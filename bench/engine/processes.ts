@@ -1,9 +1,18 @@
 /** Service child processes of the engine bench, and what /proc says about any process (RSS, peak RSS, CPU time). */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export const HOST = '127.0.0.1';
+
+/**
+ * The secrets of one bench run, random and strong: the benches start the services with NODE_ENV=production,
+ * which refuses development defaults. The bench signs its own tokens with `JWT_SECRET` from here.
+ */
+export function benchSecrets(): { JWT_SECRET: string; IDENTITY_TOKEN_SECRET: string } {
+  return { JWT_SECRET: randomBytes(32).toString('base64url'), IDENTITY_TOKEN_SECRET: randomBytes(32).toString('base64url') };
+}
 const KiB_PER_MiB = 1024;
 
 let clockTicks: number | undefined;

@@ -9,14 +9,14 @@
  * Needs the local infrastructure (`npm run infra:up`): the shared broker and store, under a prefix of its own.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { MongoClient } from 'mongodb';
 import { signToken } from '@cohort/auth';
 import { createTopics, deleteTopics } from '@cohort/testing/infra/kafka';
-import { freePort, HOST, ServiceProcess } from '../engine/processes';
+import { benchSecrets, freePort, HOST, readProc, ServiceProcess } from '../engine/processes';
 import { createPeopleIndexes, dropDatabases, PersonDoc, round, seedOwnersList, seedPeople } from '../engine/store';
 
 const ROOT = resolve(__dirname, '../..');
@@ -53,6 +53,8 @@ async function main(): Promise<void> {
   const mongo = await MongoClient.connect(MONGO_URL);
   const services = new Map<string, ServiceProcess>();
   const peaks: Record<string, number> = {};
+  const phases: Record<'job' | 'download', Record<string, number>> = { job: {}, download: {} };
+  let phase: 'job' | 'download' = 'job';
   let sampler: NodeJS.Timeout | undefined;
   try {
     await createTopics(BROKERS, topicPrefix, 6);
@@ -63,9 +65,11 @@ async function main(): Promise<void> {
     log(`seeded ${o.people} people in ${(seedMs / 1000).toFixed(1)} s`);
 
     const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await freePort()] as const)));
+    const secrets = benchSecrets();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'production',
+      ...secrets,
       HOST,
       KAFKA_BROKERS: BROKERS,
       KAFKA_TOPIC_PREFIX: topicPrefix,
@@ -79,14 +83,23 @@ async function main(): Promise<void> {
     };
     for (const s of SERVICES) services.set(s, new ServiceProcess(s, ports[s], join(workDir, `${s}.log`), ROOT, { ...env, PORT: String(ports[s]) }));
     await Promise.all([...services.values()].map((s) => s.waitHealthy(120_000)));
-    sampler = setInterval(() => {
+    // per phase, the largest resident set sampled of every service and of the store's own process
+    const store = storePid(MONGO_URL);
+    const sampleAll = () => {
       for (const [name, s] of services) {
         const sample = s.sample();
-        if (sample) peaks[name] = Math.max(peaks[name] ?? 0, sample.peakMiB);
+        if (!sample) continue;
+        peaks[name] = Math.max(peaks[name] ?? 0, sample.peakMiB);
+        phases[phase][name] = Math.max(phases[phase][name] ?? 0, sample.rssMiB);
       }
-    }, SAMPLE_MS);
+      const own = readProc(store);
+      if (own) phases[phase].store = Math.max(phases[phase].store ?? 0, own.rssMiB);
+    };
+    sampler = setInterval(sampleAll, SAMPLE_MS);
     const gateway = `http://${HOST}:${ports.gateway}`;
-    const auth = { authorization: `Bearer ${signToken({ sub: 'owner', tid: TENANT, role: 'Owner', email: `owner@${TENANT}.test` })}` };
+    const auth = {
+      authorization: `Bearer ${signToken({ sub: 'owner', tid: TENANT, role: 'Owner', email: `owner@${TENANT}.test` }, secrets.JWT_SECRET)}`,
+    };
 
     const t0 = Date.now();
     const submitted = await fetch(`${gateway}/v1/batch-jobs`, {
@@ -102,6 +115,8 @@ async function main(): Promise<void> {
       job = (await (await fetch(`${gateway}/v1/batch-jobs/${id}`, { headers: auth })).json()) as typeof job;
     }
     const jobMs = Date.now() - t0;
+    sampleAll();
+    phase = 'download';
     log(`job ${job.status} in ${(jobMs / 1000).toFixed(1)} s: ${JSON.stringify(job.counts)}`);
 
     // the download, read as it streams (never held): bytes and lines counted
@@ -115,7 +130,7 @@ async function main(): Promise<void> {
       for (const b of part) if (b === 10) lines++;
     }
     const downloadMs = Date.now() - t1;
-    for (const [name, s] of services) peaks[name] = Math.max(peaks[name] ?? 0, s.sample()?.peakMiB ?? 0);
+    sampleAll();
     const rows = lines - 1; // the header
     const report = {
       bench: 'export-csv',
@@ -126,6 +141,10 @@ async function main(): Promise<void> {
       job: { status: job.status, counts: job.counts, ms: jobMs, personsPerSecond: round((o.people + 1) / (jobMs / 1000)) },
       download: { ms: downloadMs, bytes, rows, rowsPerSecond: round(rows / (downloadMs / 1000)), MiB: round(bytes / 2 ** 20, 1) },
       peakRssMiB: Object.fromEntries(Object.entries(peaks).map(([k, v]) => [k, round(v)])),
+      /** the largest RSS sampled every 500 ms in each phase; `store` is the MongoDB-protocol server's process */
+      phaseRssMiB: Object.fromEntries(
+        Object.entries(phases).map(([p, byProcess]) => [p, Object.fromEntries(Object.entries(byProcess).map(([k, v]) => [k, round(v)]))]),
+      ),
       logs: workDir,
     };
     process.stdout.write(
@@ -136,6 +155,12 @@ async function main(): Promise<void> {
         `  peak RSS  ${Object.entries(report.peakRssMiB)
           .map(([k, v]) => `${k} ${v} MiB`)
           .join(', ')}`,
+        ...Object.entries(report.phaseRssMiB).map(
+          ([p, byProcess]) =>
+            `  RSS in ${p.padEnd(8)} ${Object.entries(byProcess)
+              .map(([k, v]) => `${k} ${v} MiB`)
+              .join(', ')}`,
+        ),
         '',
       ].join('\n'),
     );
@@ -153,6 +178,21 @@ async function main(): Promise<void> {
     await deleteTopics(BROKERS, topicPrefix).catch(() => undefined);
     await mongo.close();
   }
+}
+
+/** The pid of the MongoDB-protocol server listening on the URL's port (FerretDB or mongod), from /proc; undefined if not found. */
+function storePid(url: string): number | undefined {
+  const port = new URL(url).port || '27017';
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (/(ferretdb|mongod)$/.test(cmd[0] ?? '') && cmd.some((arg) => arg.endsWith(`:${port}`) || arg === port)) return Number(entry);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return undefined;
 }
 
 main().catch((err: unknown) => {

@@ -241,7 +241,18 @@ describe('admin console in a real browser', () => {
       .getByRole('row', { name: /Change language/ })
       .getByRole('link')
       .click();
-    await runAndFinish('Undo this job', `Completed: ${LEARNERS} succeeded`);
+    // the undo previews first: who gets what back, said in one warning, then runs exactly those people
+    await page.getByRole('button', { name: 'Undo this job' }).click();
+    await see(page.getByRole('heading', { name: 'Preview' }));
+    await see(page.getByRole('alert').filter({ hasText: 'This undoes the change language job: each person it changed gets their prior value back' }));
+    await see(
+      page
+        .getByRole('table')
+        .filter({ hasText: 'before → after' })
+        .getByRole('row', { name: /nl\s*→ (en|de)/ })
+        .first(),
+    );
+    await runAndFinish(`Undo for ${LEARNERS} people`, `Completed: ${LEARNERS} succeeded`);
     await see(page.getByRole('link', { name: 'an earlier job' }));
     const restored = await people().find({ tenantId: tenant, role: 'Learner' }).sort({ userId: 1 }).toArray();
     expect(restored.map((p) => p.language)).toEqual(t.learnerIds.map((_, i) => (i % 4 === 3 ? 'de' : 'en')));
@@ -252,8 +263,23 @@ describe('admin console in a real browser', () => {
     await see(page.getByText(`${NEW_STARTERS} people match label new-starter`));
     const names = await page.locator('td.col-name .person-name').allInnerTexts();
     expect(names).toHaveLength(NEW_STARTERS);
-    for (const name of names) await page.getByLabel(`Select ${name}`, { exact: true }).check();
-    await see(page.getByText(`${NEW_STARTERS} people selected`));
+    const tick = async () => {
+      for (const name of names) await page.getByLabel(`Select ${name}`, { exact: true }).check();
+      await see(page.getByText(`${NEW_STARTERS} people selected`));
+    };
+    await tick();
+    // another filter: the ticked rows stay selected, and the page says so, with a way to clear them
+    await filterPeople({ label: 'fire-warden' });
+    await see(page.getByText(`${WARDENS} people match label fire-warden`));
+    const elsewhere = await see(status(`${NEW_STARTERS} people selected under another filter stay selected, though not necessarily shown here.`));
+    await elsewhere.getByRole('button', { name: `Clear those ${NEW_STARTERS}` }).click();
+    await see(page.getByText(`${WARDENS} people match label fire-warden`));
+    await see(page.getByText('0 people selected'));
+    expect(await page.getByText(/selected under another filter/).count()).toBe(0);
+    await filterPeople({ label: 'new-starter' });
+    await see(page.getByText(`${NEW_STARTERS} people match label new-starter`));
+    await see(page.getByText('0 people selected'));
+    await tick();
 
     await chooseAction('Add to teams or groups');
     const onboarding = page.getByRole('checkbox', { name: /Onboarding 2027/ });

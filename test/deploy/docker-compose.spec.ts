@@ -64,6 +64,11 @@ describe('docker-compose.yml', () => {
       });
     });
 
+    it('ships no secret: compose asks for each one instead of falling back to a value', () => {
+      for (const name of ['JWT_SECRET', 'IDENTITY_TOKEN_SECRET'])
+        expect([name, env(app)[name]]).toEqual([name, expect.stringMatching(new RegExp(`^\\$\\{${name}:\\?`))]);
+    });
+
     it('waits for the topics and a healthy database', () => {
       expect(service(app).depends_on).toMatchObject({
         'kafka-init': { condition: 'service_completed_successfully' },

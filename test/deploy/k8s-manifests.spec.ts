@@ -3,11 +3,13 @@
  * other, with the Dockerfile and with libs/contracts (topics, partitions, the services' environment).
  * Most checks collect every problem and compare the list with [] so a failure names them all.
  */
+import { randomBytes } from 'crypto';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { SERVICES, ServiceName, dlqTopic, topicPlan, topicsFor, workTopic } from '@cohort/contracts';
 import { SERVICE_IDS, loadConfig } from '@cohort/common/config';
+import { productionSecretProblems, SERVICE_SECRETS } from '@cohort/common/production-secrets';
 
 const root = path.resolve(__dirname, '../..');
 const k8sDir = path.join(root, 'deploy/k8s');
@@ -336,8 +338,15 @@ describe('deploy/k8s manifests', () => {
       expect(refs.filter(([kind, name]) => named(kind, name).length !== 1).map(([kind, name]) => `${kind} "${name}" does not exist`)).toEqual([]);
     });
 
-    it("gets an environment the service's config validation accepts, with every service URL pointing at its Service", () => {
-      const env = containerEnv(container());
+    it("refuses to start on the Secret template's placeholders, and says which variable", () => {
+      const problems = productionSecretProblems(svc, containerEnv(container()));
+      expect(problems).toEqual(SERVICE_SECRETS[svc].map((name) => `${name} is a development or placeholder value`));
+    });
+
+    it("gets an environment the service's config validation accepts (with the Secret filled in), with every service URL pointing at its Service", () => {
+      // an operator replaces the template's placeholders with 32+ random bytes each
+      const filled = Object.fromEntries(SERVICE_SECRETS[svc].map((name) => [name, randomBytes(32).toString('base64')]));
+      const env = { ...containerEnv(container()), ...filled };
       const config = loadConfig(svc, env);
       expect(config.host).toBe('0.0.0.0');
       expect(config.port).toBe(containerPort());

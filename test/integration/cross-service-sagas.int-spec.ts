@@ -264,8 +264,26 @@ describe('cross-service sagas: deactivate/reactivate, delete, add-to-groups with
         { $set: { enrolments: eli!.enrolments.map((e) => (e.courseId === 'c-first-aid' ? { ...e, status: 'in-progress' } : e)) } },
       );
 
-    const undo = await postJson<{ id: string }>(`${system.jobsUrl(tenant)}/${confirmed.body.id}/undo`, { actorId: 'owner' });
+    // the undo previews like any job: the two people it changed, what comes back, what goes with it
+    const undoUrl = `${system.jobsUrl(tenant)}/${confirmed.body.id}/undo`;
+    const undoPreview = await postJson<Preview>(`${undoUrl}/preview`, { actorId: 'owner' });
+    expect(undoPreview.status).toBe(200);
+    expect(undoPreview.body).toMatchObject({ action: 'undo-add-to-groups', undoOf: confirmed.body.id, total: 2, willChange: 2, exact: true });
+    expect(undoPreview.body.sample.map((p) => [p.userId, p.before, p.after]).sort()).toEqual([
+      ['cas', ['g-safety'], []],
+      ['eli', ['g-safety'], []],
+    ]);
+    expect(undoPreview.body.warnings).toEqual([
+      {
+        code: 'UNDO',
+        message: expect.stringContaining('the enrolments its auto-enrolment made are removed too, except those the person has started or finished'),
+      },
+    ]);
+    const undo = await postJson<{ id: string }>(undoUrl, { actorId: 'owner', snapshotId: undoPreview.body.snapshotId });
     expect(undo.status).toBe(202);
+    expect(undo.body.id).toBe(undoPreview.body.snapshotId); // exactly the previewed job
+    const twice = await postJson<{ id: string; duplicate?: boolean }>(undoUrl, { actorId: 'owner', snapshotId: undoPreview.body.snapshotId });
+    expect(twice.body).toMatchObject({ id: undo.body.id, duplicate: true }); // a double click is one undo
     const undone = await finished(tenant, undo.body.id);
     expect(undone.job.counts).toMatchObject({ succeeded: 2 });
     expect((await membership(tenant, 'cas'))?.groupIds).toEqual([]);
@@ -284,7 +302,7 @@ describe('cross-service sagas: deactivate/reactivate, delete, add-to-groups with
 
   it('the undo of remove-from-groups puts the memberships back and enrols nobody again', async () => {
     const tenant = uniqueTenant('regroup');
-    await people(tenant, ['gil']);
+    await people(tenant, ['gil', ['boss', { role: 'Admin' }]]);
     await courses(tenant, ['c-safety']);
     await group(tenant, 'g-safety', ['c-safety']);
     await learnerDoc(tenant, 'gil', {
@@ -310,7 +328,19 @@ describe('cross-service sagas: deactivate/reactivate, delete, add-to-groups with
     expect((await finished(tenant, removed.body.id)).job.counts).toMatchObject({ succeeded: 1 });
     expect((await membership(tenant, 'gil'))?.groupIds).toEqual([]);
 
-    const undo = await postJson<{ id: string }>(`${system.jobsUrl(tenant)}/${removed.body.id}/undo`, { actorId: 'owner' });
+    const undoUrl = `${system.jobsUrl(tenant)}/${removed.body.id}/undo`;
+    const undoPreview = await postJson<Preview>(`${undoUrl}/preview`, { actorId: 'owner' });
+    expect(undoPreview.body).toMatchObject({ action: 'restore-groups', total: 1, willChange: 1 });
+    expect(undoPreview.body.warnings).toEqual([
+      { code: 'UNDO', message: expect.stringMatching(/nobody is auto-enrolled again: no course starts over$/) },
+    ]);
+    // a Learner may not undo it, nor see what the undo would do
+    const learnerAsks = await postJson<{ code: string }>(`${undoUrl}/preview`, { actorId: 'gil' });
+    expect(learnerAsks).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
+    // a preview is one actor's: another may not confirm it
+    const other = await postJson<{ code: string }>(undoUrl, { actorId: 'boss', snapshotId: undoPreview.body.snapshotId });
+    expect(other).toMatchObject({ status: 409, body: { code: 'SNAPSHOT.MISMATCH' } });
+    const undo = await postJson<{ id: string }>(undoUrl, { actorId: 'owner' }); // without the preview: every person the job changed
     expect(undo.status).toBe(202);
     expect((await finished(tenant, undo.body.id)).job.counts).toMatchObject({ succeeded: 1 });
     expect((await membership(tenant, 'gil'))?.groupIds).toEqual(['g-safety']);

@@ -222,6 +222,7 @@ describe('security: one tenant never touches another', () => {
       ['POST', `/v1/batch-jobs/${jobOfB}/cancel`],
       ['POST', `/v1/batch-jobs/${jobOfB}/retry`],
       ['POST', `/v1/batch-jobs/${jobOfB}/undo`],
+      ['POST', `/v1/batch-jobs/${jobOfB}/undo/preview`],
       ['GET', '/v1/people/b1'],
     ]) {
       const res = await call(method, path);

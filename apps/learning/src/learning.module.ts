@@ -4,6 +4,7 @@ import { CohortCoreModule, decideController, IdentityLookupClient } from '@cohor
 import { PersonFactsPublisher, workController, WorkResultsPublisher } from '@cohort/messaging';
 import { LearnerActionRunner } from './actions/learner-action.runner';
 import { LearnerFacts } from './learners/learner-facts';
+import { LearnerFactsBackfill } from './learners/learner-facts.backfill';
 import { LEARNING_WORK } from './actions/work-actions';
 import { CatalogueRepository } from './catalogue/catalogue.repository';
 import { CERTIFICATE_PROVIDERS } from './certificates/certificate.providers';
@@ -13,7 +14,15 @@ import { LearningHttpController } from './person-learning/learning.http.controll
 import { PersonLearningReader } from './person-learning/person-learning.reader';
 
 /** learning's stores and readers and what every enrolment, task and content action shares. */
-const LEARNING_PROVIDERS = [LearnersRepository, CatalogueRepository, LearnerActionRunner, LearnerFacts, PersonFactsPublisher, PersonLearningReader];
+const LEARNING_PROVIDERS = [
+  LearnersRepository,
+  CatalogueRepository,
+  LearnerActionRunner,
+  LearnerFacts,
+  LearnerFactsBackfill,
+  PersonFactsPublisher,
+  PersonLearningReader,
+];
 
 @Module({
   imports: [CohortCoreModule.forRoot('learning', { mongo: true }), CqrsModule.forRoot()],

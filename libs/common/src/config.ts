@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { productionSecretProblems } from './production-secrets';
 
 export const SERVICE_IDS = ['gateway', 'orchestrator', 'identity', 'membership', 'learning', 'communications'] as const;
 export type ServiceId = (typeof SERVICE_IDS)[number];
@@ -68,6 +69,10 @@ export class ConfigError extends Error {}
 
 /** Reads and validates the environment once at start-up; a bad variable stops the service with its name. */
 export function loadConfig(service: ServiceId, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  if (env.NODE_ENV === 'production') {
+    const problems = productionSecretProblems(service, env);
+    if (problems.length) throw new ConfigError(`${service} refuses to start in production (NODE_ENV=production): ${problems.join('; ')}`);
+  }
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

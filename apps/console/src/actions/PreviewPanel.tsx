@@ -6,8 +6,10 @@ import { ReasonTable } from '../ui/ReasonTable';
 import { PersonName } from '../ui/PersonName';
 
 interface Props {
-  action: ActionView;
+  action: Pick<ActionView, 'title' | 'destructive'>;
   preview: Preview;
+  /** the confirm button's words (default: "Run <action> for N people") */
+  runLabel?: string;
   submitting: boolean;
   onConfirm: (approvalCount?: number) => void;
   onBack: () => void;
@@ -18,7 +20,7 @@ interface Props {
  * failures grouped by reason, warnings; a destructive job over the approval threshold asks for the
  * count to be typed.
  */
-export function PreviewPanel({ action, preview, submitting, onConfirm, onBack }: Props) {
+export function PreviewPanel({ action, preview, runLabel, submitting, onConfirm, onBack }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [typed, setTyped] = useState('');
   const typedId = useId();
@@ -121,7 +123,7 @@ export function PreviewPanel({ action, preview, submitting, onConfirm, onBack }:
             Change settings
           </button>
           <button type="submit" className={action.destructive ? 'danger' : 'primary'} disabled={!approved || submitting || preview.total === 0}>
-            {submitting ? 'Starting…' : `Run ${action.title.toLowerCase()} for ${plural(preview.total, 'person', 'people')}`}
+            {submitting ? 'Starting…' : (runLabel ?? `Run ${action.title.toLowerCase()} for ${plural(preview.total, 'person', 'people')}`)}
           </button>
         </div>
       </form>

@@ -45,7 +45,9 @@ export const api = {
     request<ItemPage>(`/v1/batch-jobs/${id(jobId)}/items`, { query: { status, cursor, limit } }),
   cancel: (jobId: string) => request<JobView>(`/v1/batch-jobs/${id(jobId)}/cancel`, { method: 'POST' }),
   retry: (jobId: string) => request<{ id: string }>(`/v1/batch-jobs/${id(jobId)}/retry`, { method: 'POST' }),
-  undo: (jobId: string) => request<{ id: string }>(`/v1/batch-jobs/${id(jobId)}/undo`, { method: 'POST' }),
+  undoPreview: (jobId: string) => request<Preview>(`/v1/batch-jobs/${id(jobId)}/undo/preview`, { method: 'POST' }),
+  undo: (jobId: string, confirm: { snapshotId: string; approvalCount?: number }) =>
+    request<{ id: string }>(`/v1/batch-jobs/${id(jobId)}/undo`, { method: 'POST', body: confirm }),
   resultsCsvPath: (jobId: string) => `/v1/batch-jobs/${id(jobId)}/results.csv`,
   artifactPath: (jobId: string) => `/v1/batch-jobs/${id(jobId)}/artifact`,
   eventsPath: (jobId: string) => `/v1/batch-jobs/${id(jobId)}/events`,

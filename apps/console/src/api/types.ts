@@ -136,6 +136,8 @@ export interface ReasonCount {
 export interface Preview {
   snapshotId: string;
   action: string;
+  /** a previewed undo: the job it restores */
+  undoOf?: string;
   total: number;
   evaluated: number;
   exact: boolean;

@@ -6,6 +6,7 @@ import { FINISHED } from '../api/types';
 import { useSession } from '../auth/session';
 import { describeFilter } from '../people/filter-params';
 import { ErrorNotice, Loading, PageHeading, plural, when } from '../ui/feedback';
+import { PreviewPanel } from '../actions/PreviewPanel';
 import { useJobEvents } from './job-events';
 import { doneOf, etaText, percentOf, rateText } from './progress';
 import { ResultsPanel } from './ResultsPanel';
@@ -34,7 +35,12 @@ export function JobPage() {
   const cancel = useMutation({ mutationFn: () => api.cancel(jobId), onSuccess: (view) => queries.setQueryData(['job', jobId], view) });
   const follow = (id: string) => navigate(`/jobs/${encodeURIComponent(id)}`);
   const retry = useMutation({ mutationFn: () => api.retry(jobId), onSuccess: ({ id }) => follow(id) });
-  const undo = useMutation({ mutationFn: () => api.undo(jobId), onSuccess: ({ id }) => follow(id) });
+  // an undo is previewed like any job, then runs exactly the previewed people
+  const undoPreview = useMutation({ mutationFn: () => api.undoPreview(jobId) });
+  const undo = useMutation({
+    mutationFn: (approvalCount?: number) => api.undo(jobId, { snapshotId: undoPreview.data!.snapshotId, approvalCount }),
+    onSuccess: ({ id }) => follow(id),
+  });
 
   if (job.isPending) return <Loading what="the job" />;
   if (!job.data) return <ErrorNotice error={job.error} title="Could not load the job" />;
@@ -71,16 +77,27 @@ export function JobPage() {
       )}
       <ErrorNotice error={cancel.error} title="Could not cancel" />
       <ErrorNotice error={retry.error} title="Could not retry" />
-      <ErrorNotice error={undo.error} title="Could not undo" />
-      {(finished || doneOf(view.counts) > 0) && (
-        <ResultsPanel
-          job={view}
-          finished={finished}
-          artifact={finished && view.status === 'completed' && (view.action === 'export-csv' || view.action === 'download-certificates')}
-          onRetry={finished && view.counts.failed > 0 ? () => retry.mutate() : undefined}
-          onUndo={view.reversible ? () => undo.mutate() : undefined}
-          busy={retry.isPending || undo.isPending}
+      <ErrorNotice error={undoPreview.error ?? undo.error} title="Could not undo" />
+      {undoPreview.data ? (
+        <PreviewPanel
+          action={{ title: `Undo ${title.toLowerCase()}`, destructive: undoPreview.data.warnings.some((w) => w.code === 'DESTRUCTIVE') }}
+          preview={undoPreview.data}
+          runLabel={`Undo for ${plural(undoPreview.data.total, 'person', 'people')}`}
+          submitting={undo.isPending}
+          onBack={() => undoPreview.reset()}
+          onConfirm={(approvalCount) => undo.mutate(approvalCount)}
         />
+      ) : (
+        (finished || doneOf(view.counts) > 0) && (
+          <ResultsPanel
+            job={view}
+            finished={finished}
+            artifact={finished && view.status === 'completed' && (view.action === 'export-csv' || view.action === 'download-certificates')}
+            onRetry={finished && view.counts.failed > 0 ? () => retry.mutate() : undefined}
+            onUndo={view.reversible ? () => undoPreview.mutate() : undefined}
+            busy={retry.isPending || undoPreview.isPending || undo.isPending}
+          />
+        )
       )}
       <p>
         <Link to="/jobs">All jobs</Link> · <Link to="/people">People</Link>

@@ -15,6 +15,7 @@ import {
   Preview,
   SERVICES,
   TokenAccepted,
+  UndoRequest,
   toJsonSchema,
 } from '@cohort/contracts';
 import { AcceptInvitationBody, PasswordResetBody } from '../accounts/account-links';
@@ -67,6 +68,7 @@ export function openApiSchemas(): Record<string, JsonSchema> {
     Action: ActionSchema,
     PreviewBody: jobBody(PreviewBody),
     CreateJobBody: jobBody(CreateJobBody),
+    UndoBody: component(UndoRequest),
     JobAccepted: component(z.object({ id: z.string(), status: JobStatus })),
     Preview: component(Preview),
     JobView: component(JobView),

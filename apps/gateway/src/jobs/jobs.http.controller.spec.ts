@@ -214,4 +214,52 @@ describe('batch-job routes', () => {
       await http().post('/v1/batch-jobs/j-1/undo').set('Authorization', bearer()).expect(409, conflict);
     });
   });
+
+  describe('undo with its preview', () => {
+    it("previews the undo as the caller and names the sample's people", async () => {
+      const preview = { snapshotId: 's-9', action: 'restore-groups', undoOf: 'j-1', total: 1, sample: [{ userId: 'u-1', status: 'succeeded' }] };
+      gw.orchestrator.reply('POST', `${jobs}/j-1/undo/preview`, 200, preview);
+      const res = await http()
+        .post('/v1/batch-jobs/j-1/undo/preview')
+        .set('Authorization', bearer({ sub: 'u-owner' }))
+        .expect(200);
+      expect(res.body).toMatchObject({ snapshotId: 's-9', undoOf: 'j-1', sample: [{ userId: 'u-1' }] });
+      expect(gw.orchestrator.last()).toMatchObject({ path: `${jobs}/j-1/undo/preview`, body: { actorId: 'u-owner' } });
+    });
+
+    it('confirms with the snapshot and the typed count, the caller as actor', async () => {
+      gw.orchestrator.reply('POST', `${jobs}/j-1/undo`, 202, { id: 's-9', status: 'queued' });
+      await http()
+        .post('/v1/batch-jobs/j-1/undo')
+        .set('Authorization', bearer({ sub: 'u-owner' }))
+        .send({ snapshotId: 's-9', approvalCount: 120 })
+        .expect(202);
+      expect(gw.orchestrator.last().body).toEqual({ snapshotId: 's-9', approvalCount: 120, actorId: 'u-owner' });
+    });
+
+    it.each([
+      ['actorId', { actorId: 'someone-else' }],
+      ['snapshotId', { snapshotId: '' }],
+      ['approvalCount', { snapshotId: 's-9', approvalCount: -1 }],
+    ])('answers 400 naming %s, and asks nobody', async (field, bad) => {
+      const res = await http().post('/v1/batch-jobs/j-1/undo').set('Authorization', bearer()).send(bad).expect(400);
+      expect(res.body).toMatchObject({ code: 'REQUEST.INVALID', details: { field } });
+      expect(gw.orchestrator.received).toHaveLength(0);
+    });
+
+    it('refuses a caller without a valid token (401), and passes the orchestrator’s 403 and 404 through', async () => {
+      await http().post('/v1/batch-jobs/j-1/undo/preview').expect(401);
+      await http().post('/v1/batch-jobs/j-1/undo/preview').set('Authorization', 'Bearer forged.token.value').expect(401);
+      expect(gw.orchestrator.received).toHaveLength(0);
+      const forbidden = { code: 'AUTH.FORBIDDEN', message: 'a Learner without the needed permission cannot run restore-groups', details: {} };
+      gw.orchestrator.reply('POST', `${jobs}/j-1/undo/preview`, 403, forbidden);
+      await http()
+        .post('/v1/batch-jobs/j-1/undo/preview')
+        .set('Authorization', bearer({ role: 'Learner' }))
+        .expect(403, forbidden);
+      const missing = { code: 'JOB.NOT_FOUND', message: 'no job j-2', details: {} };
+      gw.orchestrator.reply('POST', `${jobs}/j-2/undo/preview`, 404, missing);
+      await http().post('/v1/batch-jobs/j-2/undo/preview').set('Authorization', bearer()).expect(404, missing);
+    });
+  });
 });

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CohortClaims } from '@cohort/auth';
-import { ITEM_STATES, JOB_STATUSES } from '@cohort/contracts';
+import { ITEM_STATES, JOB_STATUSES, UndoRequest } from '@cohort/contracts';
 import type { ItemPage, JobList, JobView, Preview } from '@cohort/contracts';
 import { Caller } from '../auth/caller';
 import { ApiErrors, schemaRef } from '../docs/api-docs';
@@ -130,18 +130,43 @@ export class JobsHttpController {
     return this.run(caller, id, 'retry', res);
   }
 
-  @Post(':id/undo')
-  @ApiOperation({ summary: "Undo a finished reversible job: restore each person's prior value" })
+  @Post(':id/undo/preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'What undoing a finished job would do, without running it',
+    description:
+      'The inverse job previewed like any job (counts, a before → after sample, skips, warnings led by UNDO); its snapshotId runs exactly those people with POST /v1/batch-jobs/{id}/undo.',
+  })
   @ApiJobId()
+  @ApiOkResponse({ schema: schemaRef('Preview') })
+  @ApiErrors(400, 401, 403, 404, 409, 429, 502, 503)
+  async undoPreview(@Caller() caller: CohortClaims, @Param('id', jobId) id: string): Promise<Preview> {
+    const preview = await this.orchestrator.undoPreview(caller.tid, id, caller.sub);
+    return preview.sample ? { ...preview, sample: await this.names.add(caller.tid, preview.sample) } : preview;
+  }
+
+  @Post(':id/undo')
+  @ApiOperation({
+    summary: "Undo a finished reversible job: restore each person's prior value",
+    description:
+      'With the snapshotId of POST /v1/batch-jobs/{id}/undo/preview it runs exactly the previewed people; without a body, every person the job changed.',
+  })
+  @ApiJobId()
+  @ApiBody({ required: false, schema: schemaRef('UndoBody') })
   @ApiResponse({ status: 202, description: 'The inverse job', schema: schemaRef('JobAccepted') })
-  @ApiErrors(400, 401, 404, 409, 429, 502, 503)
-  undo(@Caller() caller: CohortClaims, @Param('id', jobId) id: string, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    return this.run(caller, id, 'undo', res);
+  @ApiErrors(400, 401, 403, 404, 409, 429, 502, 503)
+  undo(
+    @Caller() caller: CohortClaims,
+    @Param('id', jobId) id: string,
+    @Body(new ZodPipe(UndoRequest.default({}))) body: UndoRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    return this.run(caller, id, 'undo', res, body);
   }
 
   /** The orchestrator's answer, status included, with the caller as actor. */
-  private async run(caller: CohortClaims, id: string, command: JobCommand, res: Response): Promise<unknown> {
-    const answer = await this.orchestrator.command(caller.tid, id, command, caller.sub);
+  private async run(caller: CohortClaims, id: string, command: JobCommand, res: Response, extra?: UndoRequest): Promise<unknown> {
+    const answer = await this.orchestrator.command(caller.tid, id, command, caller.sub, extra);
     res.status(answer.status);
     return answer.body;
   }

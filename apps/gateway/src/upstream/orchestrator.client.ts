@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { ItemPage, JobAcceptedResponse, JobList, JobRequest, JobView, Preview } from '@cohort/contracts';
+import { ItemPage, JobAcceptedResponse, JobList, JobRequest, JobView, Preview, UndoRequest } from '@cohort/contracts';
 import { QueryValues, seg, UpstreamAnswer, UpstreamClient } from './upstream.client';
 
 export type JobCommand = 'cancel' | 'retry' | 'undo';
@@ -41,8 +41,25 @@ export class OrchestratorClient {
     return this.upstream.stream('orchestrator', `${this.jobs(tenantId, jobId)}/items.ndjson`);
   }
 
-  /** cancel and retry answer the JobView; undo answers 202 with the inverse job. */
-  command<T = JobView | JobAcceptedResponse>(tenantId: string, jobId: string, command: JobCommand, actorId: string): Promise<UpstreamAnswer<T>> {
-    return this.upstream.json<T>('orchestrator', `${this.jobs(tenantId, jobId)}/${command}`, { method: 'POST', body: { actorId } });
+  /** cancel and retry answer the JobView; undo answers 202 with the inverse job (`extra`: its UndoRequest). */
+  command<T = JobView | JobAcceptedResponse>(
+    tenantId: string,
+    jobId: string,
+    command: JobCommand,
+    actorId: string,
+    extra: UndoRequest = {},
+  ): Promise<UpstreamAnswer<T>> {
+    return this.upstream.json<T>('orchestrator', `${this.jobs(tenantId, jobId)}/${command}`, { method: 'POST', body: { ...extra, actorId } });
+  }
+
+  /** What undoing the job would do: the inverse job's preview, its snapshot to confirm with `undo`. */
+  async undoPreview(tenantId: string, jobId: string, actorId: string): Promise<Preview> {
+    return (
+      await this.upstream.json<Preview>('orchestrator', `${this.jobs(tenantId, jobId)}/undo/preview`, {
+        method: 'POST',
+        body: { actorId },
+        readOnly: true,
+      })
+    ).body;
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { Response } from 'express';
 import { z } from 'zod';
-import { ActorBody, ItemState, JobAcceptedResponse, JobListQuery, JobView } from '@cohort/contracts';
+import { ActorBody, ItemState, JobAcceptedResponse, JobListQuery, JobView, UndoBody } from '@cohort/contracts';
 import { HttpErrorsFilter } from '../http-errors.filter';
 import { Submitted } from '../intake/intake.service';
 import { JobControlService } from './job-control.service';
@@ -66,9 +66,16 @@ export class JobsHttpController {
     return accepted(await this.control.retry(tenantId, jobId, ActorBody.parse(body).actorId));
   }
 
+  @Post(':jobId/undo/preview')
+  @HttpCode(200)
+  undoPreview(@Param('tenantId') tenantId: string, @Param('jobId') jobId: string, @Body() body: unknown) {
+    return this.control.previewUndo(tenantId, jobId, ActorBody.parse(body).actorId);
+  }
+
   @Post(':jobId/undo')
   @HttpCode(202)
   async undo(@Param('tenantId') tenantId: string, @Param('jobId') jobId: string, @Body() body: unknown) {
-    return accepted(await this.control.undo(tenantId, jobId, ActorBody.parse(body).actorId));
+    const { actorId, ...request } = UndoBody.parse(body);
+    return accepted(await this.control.undo(tenantId, jobId, actorId, request));
   }
 }

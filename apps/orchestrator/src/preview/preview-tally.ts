@@ -56,16 +56,17 @@ function bump(map: Map<string, { message: string; count: number }>, code: string
 }
 
 /** The Preview answer: exact when every person was evaluated, otherwise scaled up from the evaluated ones. */
-export function summarise(draft: Job, tally: Tally, config: EngineConfig, expiresAt: Date): Preview {
+export function summarise(draft: Job, tally: Tally, config: EngineConfig, expiresAt: Date, first: Preview['warnings'] = []): Preview {
   const total = draft.total ?? 0;
   const exact = !tally.noDryRun && tally.evaluated === total;
   const scale = (n: number) => (exact || tally.evaluated === 0 ? n : Math.round((n * total) / tally.evaluated));
   const grouped = (map: Tally['skipped']) =>
     [...map].map(([code, v]) => ({ code, message: v.message, count: scale(v.count) })).sort((a, b) => b.count - a.count);
-  const action = actionById(draft.action)!;
-  const requiresApprovalCount = action.destructive && total > config.approvalThreshold;
-  const warnings: Preview['warnings'] = [];
-  if (action.destructive) warnings.push({ code: 'DESTRUCTIVE', message: destructiveNotice(action) });
+  // an undo may run a participant-only inverse (restore-groups): not a catalogue action, never destructive
+  const action = actionById(draft.action);
+  const requiresApprovalCount = !!action?.destructive && total > config.approvalThreshold;
+  const warnings: Preview['warnings'] = [...first];
+  if (action?.destructive) warnings.push({ code: 'DESTRUCTIVE', message: destructiveNotice(action) });
   if (requiresApprovalCount) warnings.push({ code: 'APPROVAL_REQUIRED', message: `type ${total} to confirm (options.approvalCount)` });
   if (tally.autoEnrolPeople > 0) {
     const people = scale(tally.autoEnrolPeople);
@@ -83,12 +84,13 @@ export function summarise(draft: Job, tally: Tally, config: EngineConfig, expire
     });
   }
   if (tally.noDryRun)
-    warnings.push({ code: 'NO_DRY_RUN', message: `${tally.noDryRun} cannot preview ${action.id} yet: only the selection was counted` });
+    warnings.push({ code: 'NO_DRY_RUN', message: `${tally.noDryRun} cannot preview ${draft.action} yet: only the selection was counted` });
   else if (!exact)
     warnings.push({ code: 'ESTIMATE', message: `outcomes were computed for the first ${tally.evaluated} of ${total} people and scaled up` });
   return {
     snapshotId: draft._id,
     action: draft.action,
+    ...(draft.undoOf && { undoOf: draft.undoOf }),
     total,
     evaluated: tally.evaluated,
     exact,

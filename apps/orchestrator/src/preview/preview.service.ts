@@ -45,8 +45,17 @@ export class PreviewService {
 
   async preview(tenantId: string, req: JobRequest): Promise<Preview> {
     const command = await this.intake.check(commandOf(tenantId, req, `preview-${randomUUID()}`));
+    return this.previewDraft(this.intake.newJob(command, randomUUID(), 'http'));
+  }
+
+  /**
+   * Stores `job` as a draft that lapses after the preview TTL, resolves its people into chunks (a filter
+   * through identity, an undo or retry from the earlier job's results), dry-runs them and sums up;
+   * `warnings` lead the preview's own.
+   */
+  async previewDraft(job: Job, warnings: Preview['warnings'] = []): Promise<Preview> {
     const expiresAt = new Date(Date.now() + this.config.previewTtlMs);
-    const draft = this.intake.newJob(command, randomUUID(), 'http', { status: 'draft', expiresAt });
+    const draft: Job = { ...job, status: 'draft', expiresAt };
     await this.jobs.insert(draft);
     const resolved = await resolveIntoChunks(
       draft,
@@ -59,7 +68,19 @@ export class PreviewService {
     Object.assign(draft, { total: resolved.count, resolved: true, chunkCount: resolved.chunkCount, snapshot });
     await this.jobs.set(draft._id, { total: resolved.count, resolved: true, chunkCount: resolved.chunkCount, snapshot });
     const tally = await this.evaluate(draft);
-    return summarise(draft, tally, this.config, expiresAt);
+    return summarise(draft, tally, this.config, expiresAt, warnings);
+  }
+
+  /** The draft of an unexpired preview this actor made, or 404 SNAPSHOT.NOT_FOUND; `earlier`: a job already confirmed from it. */
+  async draftOf(tenantId: string, snapshotId: string, commandId: string): Promise<{ draft?: Job; earlier?: Job }> {
+    const draft = await this.jobs.findForTenant(tenantId, snapshotId);
+    if (draft && draft.status === 'draft' && !(draft.expiresAt && draft.expiresAt < new Date())) return { draft };
+    if (draft && draft.status !== 'draft' && draft.commandId === commandId) return { earlier: draft };
+    throw new Refusal(404, {
+      code: INTAKE.SNAPSHOT_NOT_FOUND,
+      message: 'the preview has expired or was already confirmed: preview again',
+      field: 'snapshotId',
+    });
   }
 
   /** Dry run of the saga's first step for the first PREVIEW_LIMIT people of the draft. */
@@ -84,18 +105,10 @@ export class PreviewService {
 
   /** Runs exactly the previewed people, or refuses if the preview lapsed, differs, or the filter now matches others. */
   async confirm(tenantId: string, req: JobRequest): Promise<Submitted> {
-    const draft = await this.jobs.findForTenant(tenantId, req.snapshotId!);
     // a confirm without Idempotency-Key is still idempotent per snapshot: a double click is one job
     const commandId = req.commandId ?? `snapshot-${req.snapshotId}`;
-    if (!draft || draft.status !== 'draft' || (draft.expiresAt && draft.expiresAt < new Date())) {
-      const earlier = draft && draft.status !== 'draft' ? draft : undefined;
-      if (earlier && earlier.commandId === commandId) return { job: earlier, duplicate: true };
-      throw new Refusal(404, {
-        code: INTAKE.SNAPSHOT_NOT_FOUND,
-        message: 'the preview has expired or was already confirmed: preview again',
-        field: 'snapshotId',
-      });
-    }
+    const { draft, earlier } = await this.draftOf(tenantId, req.snapshotId!, commandId);
+    if (!draft) return { job: earlier!, duplicate: true };
     const command = await this.intake.check(commandOf(tenantId, req, commandId));
     const same =
       draft.action === command.action &&
@@ -109,7 +122,7 @@ export class PreviewService {
         field: 'snapshotId',
       });
     await this.checkUnchanged(draft);
-    this.checkApproval(draft, command);
+    this.checkApproval(draft, command.options?.approvalCount);
     return this.intake.start(
       tenantId,
       command.commandId,
@@ -135,9 +148,10 @@ export class PreviewService {
     }
   }
 
-  private checkApproval(draft: Job, command: BatchCommand): void {
+  /** A destructive job over the approval threshold runs only with its total typed as the approval count. */
+  checkApproval(draft: Job, approvalCount: number | undefined): void {
     const total = draft.total ?? 0;
-    if (!actionById(draft.action)?.destructive || total <= this.config.approvalThreshold || command.options?.approvalCount === total) return;
+    if (!actionById(draft.action)?.destructive || total <= this.config.approvalThreshold || approvalCount === total) return;
     throw new Refusal(400, {
       code: INTAKE.APPROVAL_REQUIRED,
       message: `this destructive job affects ${total} people: type that number as options.approvalCount to confirm`,
@@ -146,7 +160,8 @@ export class PreviewService {
   }
 }
 
-function resolvedPart(draft: Job): Partial<Job> {
+/** What a confirmed job takes over from its preview's draft: the resolved people and their chunks. */
+export function resolvedPart(draft: Job): Partial<Job> {
   return {
     total: draft.total,
     resolved: true,

@@ -22,10 +22,12 @@ export interface Saga {
   readonly steps: readonly SagaStep[];
   /** how to undo a finished job person by person (absent: not reversible); `jobId` is the job being undone */
   readonly inverse?: (params: Record<string, unknown>, before: unknown, jobId: string) => InverseJob | undefined;
+  /** what a job of this saga does besides its first step's change, in one clause: the UNDO warning of a preview shows it */
+  readonly notice?: string;
 }
 
 /** A saga is data: the engine runs every saga the same way (CONVENTIONS.md "A saga is data"). */
-export function defineSaga(action: string, steps: SagaStep[], options: Pick<Saga, 'inverse'> = {}): Saga {
+export function defineSaga(action: string, steps: SagaStep[], options: Pick<Saga, 'inverse' | 'notice'> = {}): Saga {
   if (steps.length === 0) throw new Error(`saga ${action} has no steps`);
   return Object.freeze({ action, steps: Object.freeze(steps), ...options });
 }
@@ -35,8 +37,8 @@ export function step(service: ServiceName, action: string, options: Omit<SagaSte
 }
 
 /** The common case: the owning service does it in one step and keeps each person's prior value. */
-export function singleStep(service: ServiceName, action: string, inverse?: Saga['inverse']): Saga {
-  return defineSaga(action, [step(service, action, { keepsBefore: inverse !== undefined })], { inverse });
+export function singleStep(service: ServiceName, action: string, inverse?: Saga['inverse'], notice?: string): Saga {
+  return defineSaga(action, [step(service, action, { keepsBefore: inverse !== undefined })], { inverse, ...(notice && { notice }) });
 }
 
 /** Compensation steps are numbered apart from forward steps in work chunks, so their op keys never collide. */

@@ -11,9 +11,11 @@ export const membershipSagas = [
   singleStep('membership', 'remove-from-groups', (_p, before) => inverseOf(before, 'restore-groups')),
   singleStep('membership', 'add-share'),
   /** participant-only: the undo of add-to-groups (membership reads groupIds, learning undoOf) */
-  defineSaga('undo-add-to-groups', [step('membership', 'remove-from-groups'), step('learning', 'remove-auto-enrolments')]),
+  defineSaga('undo-add-to-groups', [step('membership', 'remove-from-groups'), step('learning', 'remove-auto-enrolments')], {
+    notice: 'the enrolments its auto-enrolment made are removed too, except those the person has started or finished',
+  }),
   /** participant-only: the undo of remove-from-groups */
-  singleStep('membership', 'restore-groups'),
+  singleStep('membership', 'restore-groups', undefined, 'nobody is auto-enrolled again: no course starts over'),
 ];
 
 /** membership reports as `before` the group ids the step actually changed for that person. */

@@ -17,7 +17,9 @@ import { ItemState, JobStatus } from '../vocabulary';
  *   GET  /internal/tenants/:tenantId/jobs/:jobId/items.ndjson           → NDJSON of ItemView, every person
  *   POST /internal/tenants/:tenantId/jobs/:jobId/cancel   {actorId}     → JobView
  *   POST /internal/tenants/:tenantId/jobs/:jobId/retry    {actorId}     → 202 JobAccepted (a new job for the failed people; the same again returns it)
- *   POST /internal/tenants/:tenantId/jobs/:jobId/undo     {actorId}     → 202 JobAccepted (the inverse job; the same again returns it)
+ *   POST /internal/tenants/:tenantId/jobs/:jobId/undo/preview {actorId} → Preview of the inverse job (its snapshot to confirm)
+ *   POST /internal/tenants/:tenantId/jobs/:jobId/undo     UndoBody      → 202 JobAccepted (the inverse job: the previewed people
+ *        with a snapshotId, else every person the job changed)
  */
 export const JobRequest = z.strictObject({
   actorId: UserId.describe('Who asks (from the token)'),
@@ -50,8 +52,9 @@ export const PreviewSample = z.object({
 });
 
 export const Preview = z.object({
-  snapshotId: z.string().describe('Pass to POST /jobs to run exactly these people'),
-  action: ActionId,
+  snapshotId: z.string().describe('Pass to POST /jobs (an undo: to POST /jobs/:id/undo) to run exactly these people'),
+  action: ActionId.describe('The action that will run: for an undo, the inverse (possibly a participant-only step such as restore-groups)'),
+  undoOf: z.string().optional().describe('The job this previewed undo restores'),
   total: z.number().int().min(0).describe('People in the selection'),
   /** people whose decisions were computed; equal to total unless the selection is larger than the preview limit */
   evaluated: z.number().int().min(0),
@@ -145,3 +148,12 @@ export const ItemPage = z.object({ items: z.array(ItemView), nextCursor: z.strin
 export type ItemPage = z.infer<typeof ItemPage>;
 
 export const ActorBody = z.strictObject({ actorId: UserId });
+
+/** An undo, run from its preview (`snapshotId`, and the typed count when the preview asked for one) or at once. */
+export const UndoRequest = z.strictObject({
+  snapshotId: z.string().min(1).max(128).optional().describe('From POST …/undo/preview: run exactly the previewed people'),
+  approvalCount: z.number().int().min(0).optional().describe("The preview's total, when it said requiresApprovalCount"),
+});
+export type UndoRequest = z.infer<typeof UndoRequest>;
+export const UndoBody = ActorBody.merge(UndoRequest);
+export type UndoBody = z.infer<typeof UndoBody>;
