@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Type } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { actionById, DecideRequest, DecideResponse, Outcome, ServiceName, TenantId, validateParams, WorkChunk } from '@cohort/contracts';
+import { actionById, DecideRequest, DecideResponse, Outcome, ownParams, ServiceName, TenantId, validateParams, WorkChunk } from '@cohort/contracts';
 import { WorkCommand } from '@cohort/messaging';
 import { httpError, parseOr400 } from './http-error';
 
@@ -25,7 +25,7 @@ export function decideController(service: ServiceName, commandFor: (actionId: st
       const command = commandFor(request.action);
       if (!command) throw httpError(HttpStatus.NOT_FOUND, code('UNKNOWN_ACTION'), `${service} has no action "${request.action}"`, 'action');
       // a catalogue action's params are checked here for a 400; participant-only steps check their own
-      const params = actionById(request.action) ? validateParams(request.action, request.params) : undefined;
+      const params = actionById(request.action) ? validateParams(request.action, ownParams(request.params)) : undefined;
       if (params && !params.ok) throw httpError(HttpStatus.BAD_REQUEST, code('INVALID_PARAMS'), `${params.field}: ${params.message}`, params.field);
       const work: WorkChunk = {
         jobId: 'dry-run',

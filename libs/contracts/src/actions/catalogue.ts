@@ -49,3 +49,13 @@ export function validateParams(actionId: string, params: unknown): ParamsValidat
   const issue = parsed.error.issues[0];
   return { ok: false, field: issueField(issue, ['params']), message: issue.message };
 }
+
+/**
+ * The params a catalogue action's own step reads: an undo's steps all get the inverse job's params, and those
+ * of add-to-groups' undo also name the job undone (`undoOf`) for learning's step; the membership step that
+ * shares them (remove-from-groups) reads the rest.
+ */
+export function ownParams(params: Record<string, unknown>): Record<string, unknown> {
+  const { undoOf: _undoOf, ...own } = params;
+  return own;
+}

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IdentityLookupClient } from '@cohort/common';
-import { COMPENSATION_STEP_OFFSET, Outcome, validateParams, WorkChunk } from '@cohort/contracts';
+import { COMPENSATION_STEP_OFFSET, Outcome, ownParams, validateParams, WorkChunk } from '@cohort/contracts';
 import { decideEach, DRY_RUN_KEY, failAll, opKey } from '@cohort/messaging';
 import { GroupsRepository } from '../../groups/groups.repository';
 import { MEMBERSHIP } from '../../membership.errors';
@@ -33,9 +33,8 @@ export class RemoveFromGroupsHandler implements ICommandHandler<RemoveFromGroups
 
   async execute({ work, dryRun }: RemoveFromGroups): Promise<Outcome[]> {
     if (work.step >= COMPENSATION_STEP_OFFSET) return this.compensate(work, dryRun);
-    // as the first step of add-to-groups' undo the params also name the job undone (`undoOf`), for learning's step
-    const { undoOf: _undoOf, ...own } = work.params;
-    const params = validateParams('remove-from-groups', own);
+    // as the first step of add-to-groups' undo the params also name the job undone, for learning's step
+    const params = validateParams('remove-from-groups', ownParams(work.params));
     if (!params.ok) return failAll(work, MEMBERSHIP.INVALID_PARAMS, `${params.field}: ${params.message}`);
     const groupIds = uniqueIds(params.params.groupIds);
     return runChunk(work, async () => {
