@@ -4,7 +4,6 @@ import { CohortCoreModule, decideController, IdentityLookupClient } from '@cohor
 import { PersonFactsPublisher, workController, WorkResultsPublisher } from '@cohort/messaging';
 import { LearnerActionRunner } from './actions/learner-action.runner';
 import { LearnerFacts } from './learners/learner-facts';
-import { LearnerFactsBackfill } from './learners/learner-facts.backfill';
 import { LEARNING_WORK } from './actions/work-actions';
 import { CatalogueRepository } from './catalogue/catalogue.repository';
 import { CERTIFICATE_PROVIDERS } from './certificates/certificate.providers';
@@ -19,7 +18,6 @@ const LEARNING_PROVIDERS = [
   CatalogueRepository,
   LearnerActionRunner,
   LearnerFacts,
-  LearnerFactsBackfill,
   PersonFactsPublisher,
   PersonLearningReader,
 ];
