@@ -21,7 +21,7 @@ import { benchSecrets, HOST, freePort, machineBusySeconds, ProcSample, readProc,
 import { personDoc } from '../../test/support/system';
 import { BENCH_ACTIONS } from './actions';
 import { hottestFunctions } from './cpu-profile';
-import { pidListeningOn, portOf } from './listeners';
+import { pidListeningOn, portOf, storePid } from './listeners';
 import {
   baselinePass,
   BaselineResult,
@@ -312,14 +312,6 @@ async function storeName(client: MongoClient): Promise<string> {
   return `MongoDB ${info.version}`;
 }
 
-/** The store's pid: the one the project's infra scripts started, or the local process listening on MONGO_URL's port. */
-function storePid(): number | undefined {
-  const state = readState().mongo;
-  if (state?.pid && state.url === MONGO_URL) return state.pid;
-  const port = portOf(MONGO_URL);
-  return /127\.0\.0\.1|localhost/.test(MONGO_URL) && port ? pidListeningOn(port) : undefined;
-}
-
 /** The broker's pid, found the same way. */
 function brokerPid(): number | undefined {
   const state = readState().kafka;
@@ -330,7 +322,7 @@ function brokerPid(): number | undefined {
 
 /** The store's command line when it is a local process (empty otherwise). */
 function ferretdbCommandLine(): string {
-  const pid = storePid();
+  const pid = storePid(MONGO_URL);
   if (!pid) return '';
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
@@ -692,7 +684,7 @@ async function runOne(n: number, chunkSize: number, p: Params, mongo: MongoClien
     await producer.connect();
 
     // samplers: RSS and CPU of the services (and of Kafka and the store when their pids are known), consumer lag
-    const infraPids: Record<string, number | undefined> = { kafka: brokerPid(), store: storePid() };
+    const infraPids: Record<string, number | undefined> = { kafka: brokerPid(), store: storePid(MONGO_URL) };
     const sampleAll = () => Object.fromEntries(services.map((proc) => [proc.name, proc.sample()]));
     const before: Record<string, ProcSample | undefined> = sampleAll();
     const rssMax: Record<string, number> = Object.fromEntries(services.map((proc) => [proc.name, before[proc.name]?.rssMiB ?? 0]));

@@ -9,13 +9,14 @@
  * Needs the local infrastructure (`npm run infra:up`): the shared broker and store, under a prefix of its own.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { MongoClient } from 'mongodb';
 import { signToken } from '@cohort/auth';
 import { createTopics, deleteTopics } from '@cohort/testing/infra/kafka';
+import { storePid } from '../engine/listeners';
 import { benchSecrets, freePort, HOST, readProc, ServiceProcess } from '../engine/processes';
 import { createPeopleIndexes, dropDatabases, PersonDoc, round, seedOwnersList, seedPeople } from '../engine/store';
 
@@ -178,21 +179,6 @@ async function main(): Promise<void> {
     await deleteTopics(BROKERS, topicPrefix).catch(() => undefined);
     await mongo.close();
   }
-}
-
-/** The pid of the MongoDB-protocol server listening on the URL's port (FerretDB or mongod), from /proc; undefined if not found. */
-function storePid(url: string): number | undefined {
-  const port = new URL(url).port || '27017';
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (/(ferretdb|mongod)$/.test(cmd[0] ?? '') && cmd.some((arg) => arg.endsWith(`:${port}`) || arg === port)) return Number(entry);
-    } catch {
-      /* gone meanwhile */
-    }
-  }
-  return undefined;
 }
 
 main().catch((err: unknown) => {
